@@ -1,0 +1,73 @@
+"""The answer to one paste: what it is, what the checks found, which articles solve it.
+
+This is the single object every front end (CLI, JSON, TUI) renders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import diagnoser
+from diagnoser import Diagnosis, Finding
+from kb.search import Boost
+
+if TYPE_CHECKING:
+    from kb.knowledge_base import KnowledgeBase
+    from kb.search import Match
+
+
+@dataclass
+class Answer:
+    text: str
+    input_kind: str
+    findings: list[Finding] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    diagnosis: Diagnosis | None = None
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    @property
+    def problems(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity in ("error", "warning")]
+
+    def to_dict(self) -> dict:
+        """The `kb ask --json` contract (DESIGN.md)."""
+        return {
+            "input_kind": self.input_kind,
+            "findings": [finding.to_dict() for finding in self.findings],
+            "matches": [match.to_dict() for match in self.matches],
+        }
+
+
+def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: date | None = None) -> Answer:
+    diagnosis = diagnoser.diagnose(text, today=today)
+    boosts = _article_boosts(diagnosis.findings, knowledge_base)
+    matches = knowledge_base.search(text, limit=limit, boosts=boosts)
+    return Answer(
+        text=text,
+        input_kind=diagnosis.input_kind,
+        findings=diagnosis.findings,
+        matches=matches,
+        diagnosis=diagnosis,
+    )
+
+
+# How much a finding raises the articles it links: problems count more than information.
+BOOST_POINTS = {"error": 35.0, "warning": 25.0, "info": 12.0}
+
+
+def _article_boosts(findings: list[Finding], knowledge_base: KnowledgeBase) -> dict[str, Boost]:
+    """Article id -> the strongest finding that points at it."""
+    boosts: dict[str, Boost] = {}
+    for finding in sorted(findings, key=lambda finding: -BOOST_POINTS.get(finding.severity, 0.0)):
+        points = BOOST_POINTS.get(finding.severity)
+        if points is None:
+            continue
+        for article_id in finding.articles:
+            if article_id in knowledge_base and article_id not in boosts:
+                boosts[article_id] = Boost(points, f"check {finding.check}: {finding.title}")
+    return boosts

@@ -1,0 +1,78 @@
+"""Pick the lines worth matching out of a paste.
+
+A short paste is matched as it is. From a long one (a log excerpt) we keep the lines that carry errors,
+de-duplicated by their masked template, so one real error among 200,000 INFO lines is found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.normalise import normalise
+
+SHORT_PASTE_LINES = 6
+MAX_QUERY_LINES = 60
+MAX_LINE_CHARS = 2000
+
+_ERROR_SIGNAL = re.compile(
+    r"\b(?:error|errors|err|exception|fail|failed|failure|fails|fatal|critical|crit|denied|unauthori[sz]ed|"
+    r"invalid|unable|cannot|can't|could not|couldn't|not allowed|timed out|timeout|refused|forcibly|"
+    r"too low|does not exist|is missing|missing|expired|not valid|not found|severe)\b"
+    r"|\b[A-Z][A-Z0-9]+-\d{2,}\b|\"(?:error|err)\"\s*:|core\.error\.code",
+    re.IGNORECASE,
+)
+# "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
+_NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
+_LOW_LEVEL = re.compile(r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)")
+_STACK_FRAME = re.compile(r"^\s+at\s+[\w.$<>`\[\]]+[\(.]")
+
+
+@dataclass(frozen=True)
+class QueryLine:
+    number: int  # 1-based line number in the paste, 0 for the paste as a whole
+    text: str  # as pasted (trimmed)
+    normalised: str
+
+
+def _signal(line: str) -> int:
+    """How strongly a line says something went wrong (0: not at all)."""
+    if _STACK_FRAME.match(line):
+        return 0
+    hits = len(_ERROR_SIGNAL.findall(line))
+    if not hits or (_NO_ERROR.search(line) and hits <= 1):
+        return 0
+    return hits + (0 if _LOW_LEVEL.search(line) else 2)
+
+
+def query_lines(text: str) -> list[QueryLine]:
+    """The lines of a paste to match against articles, most telling first."""
+    raw_lines = text.splitlines()
+    lines = [(number, line.strip()[:MAX_LINE_CHARS]) for number, line in enumerate(raw_lines, 1)]
+    lines = [(number, line) for number, line in lines if line]
+    if not lines:
+        return []
+    if len(lines) <= SHORT_PASTE_LINES:
+        selected = [(1, number, line) for number, line in lines]
+        if len(lines) > 1:
+            joined = " ".join(line for _, line in lines)[:MAX_LINE_CHARS]
+            selected.insert(0, (1, 0, joined))
+    else:
+        selected = [(_signal(line), number, line) for number, line in lines]
+        selected = [item for item in selected if item[0] > 0] or [(1, number, line) for number, line in lines]
+        selected.sort(key=lambda item: -item[0])
+    return _unique_templates(selected)
+
+
+def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
+    seen: set[str] = set()
+    result: list[QueryLine] = []
+    for _, number, line in selected:
+        normalised = normalise(line)
+        if not normalised or normalised in seen:
+            continue
+        seen.add(normalised)
+        result.append(QueryLine(number, line, normalised))
+        if len(result) >= MAX_QUERY_LINES:
+            break
+    return result

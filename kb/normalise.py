@@ -1,0 +1,167 @@
+"""Normalising text before matching: mask what varies between two occurrences of the same error.
+
+Like Sentry's parameterisation and Drain3's masking: an ordered list of named patterns compiled into one
+regex. Significant tokens (error codes, defect ids) come first in the alternation so no mask eats them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# (name, pattern, replacement); earlier entries win where two could start at the same place.
+_PATTERNS: tuple[tuple[str, str, str | None], ...] = (
+    # Kept as they are: error codes and defect ids people search by (LICENSES-030, QB-17039, QV-23240).
+    ("code", r"\b[A-Za-z]{2,}-\d{2,}\b", None),
+    ("url", r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>()\[\]{}]+", "url"),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", "email"),
+    ("uuid", r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b", "guid"),
+    ("ipv4", r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b", "ip"),
+    ("ipv6", r"\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b", "ip"),
+    (
+        "datetime",
+        r"\b\d{4}-?\d{2}-?\d{2}(?:[T ]\d{2}:?\d{2}:?\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+        "date",
+    ),
+    ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", "date"),
+    ("time", r"\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]M)?\b", "time"),
+    (
+        "duration",
+        r"\b\d+(?:\.\d+)?\s?(?:ms|msec|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours)\b",
+        "duration",
+    ),
+    # A space is allowed where another folder follows: C:\Program Files\Qlik\Sense\x.exe
+    ("winpath", r"\b[a-zA-Z]:\\(?:[^\s\"'<>|]|\s(?=[^\s\\\"'<>|]+\\))*", "path"),
+    ("uncpath", r"\\\\[\w.$-]+\\[^\s\"'<>|]*", "path"),
+    ("posixpath", r"(?<![\w.])/(?:[\w.@-]+/)+[\w.@-]*", "path"),
+    ("hex", r"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b", "hex"),
+    ("number", r"\b\d{5,}\b", "num"),
+)
+
+_MASKS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _PATTERNS))
+_REPLACEMENTS = {name: replacement for name, _, replacement in _PATTERNS}
+_URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+)")
+
+# Dotted and hyphenated words stay whole (license.qlikcloud.com, core.error.code.X, licenses-030).
+_TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
+_WORD = re.compile(r"[a-z0-9_]+")
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "our",
+        "your",
+        "their",
+        "we",
+        "you",
+        "i",
+        "me",
+        "us",
+        "he",
+        "she",
+        "they",
+        "them",
+        "as",
+        "so",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "please",
+        "when",
+        "while",
+        "which",
+        "what",
+        "who",
+        "how",
+        "why",
+        "there",
+        "here",
+        "into",
+        "out",
+        "up",
+        "about",
+        "than",
+        "then",
+        "also",
+        "just",
+        "any",
+        "some",
+        "all",
+    ]
+)
+
+
+def _mask(match: re.Match) -> str:
+    name = match.lastgroup
+    replacement = _REPLACEMENTS[name]
+    if replacement is None:
+        return match.group()
+    if name == "url":
+        host = _URL_HOST.search(match.group())
+        return f" url {host.group(1)} " if host else " url "
+    return f" {replacement} "
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Masked, lower-cased text with punctuation reduced to single spaces."""
+    masked = _MASKS.sub(_mask, text)
+    return " ".join(_TOKEN.findall(masked.lower()))
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: licenses/license/licensed -> licens, expired/expiring -> expir."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in ("ing", "ies", "es", "ed", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def tokens(normalised: str) -> list[str]:
+    """Index terms of normalised text: whole dotted tokens, their parts, stemmed, without stop words."""
+    terms: list[str] = []
+    for token in normalised.split():
+        parts = _WORD.findall(token)
+        if len(parts) > 1:
+            terms.append(token)
+        terms.extend(stem(part) for part in parts if part not in STOP_WORDS)
+    return terms

@@ -1,0 +1,58 @@
+from kb.extract import MAX_QUERY_LINES, query_lines
+
+INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
+
+
+def test_short_paste_is_matched_whole_and_line_by_line():
+    lines = query_lines("Unable to start License service.\nKeyset does not exist")
+    assert lines[0].number == 0
+    assert lines[0].text == "Unable to start License service. Keyset does not exist"
+    assert [line.number for line in lines[1:]] == [1, 2]
+
+
+def test_one_error_in_200000_info_lines_is_found():
+    noise = [INFO.format(n % 60, n) for n in range(200_000)]
+    noise.insert(123_456, "2022-11-17 10:16:01,001 ERROR [lic] Only one license per product level is allowed")
+    lines = query_lines("\n".join(noise))
+    assert lines[0].number == 123_457
+    assert "Only one license per product level is allowed" in lines[0].text
+
+
+def test_lines_are_deduplicated_by_template():
+    log = "\n".join(
+        f"2022-11-17 10:{minute:02d}:00 ERROR Keyset does not exist (request {minute}f3a9c1e2-0000-4000-8000-00000000000{minute % 10})"
+        for minute in range(40)
+    )
+    assert len(query_lines(log)) == 1
+
+
+def test_no_error_words_are_not_errors():
+    log = "\n".join(
+        [INFO.format(1, 1)] * 5
+        + ["2022-11-17 INFO Reload finished, 0 errors"] * 3
+        + ["2022-11-17 ERROR Error adding license LEF does not give server permissions"]
+    )
+    assert query_lines(log)[0].text.endswith("does not give server permissions")
+    assert all("0 errors" not in line.text for line in query_lines(log))
+
+
+def test_long_paste_without_errors_falls_back_to_its_lines_capped():
+    text = "\n".join(f"how do I buy more seats for team {n}" for n in range(500))
+    lines = query_lines(text)
+    assert 0 < len(lines) <= MAX_QUERY_LINES
+
+
+def test_stack_frames_are_not_query_lines():
+    log = "\n".join(
+        ["noise line"] * 8
+        + [
+            "System.Security.Cryptography.CryptographicException: Keyset does not exist",
+            "   at System.Security.Cryptography.CryptographicException.ThrowCryptographicException(Int32 hr)",
+        ]
+    )
+    texts = [line.text for line in query_lines(log)]
+    assert texts == ["System.Security.Cryptography.CryptographicException: Keyset does not exist"]
+
+
+def test_blank_paste_has_no_lines():
+    assert query_lines(" \n\t\n") == []

@@ -1,0 +1,65 @@
+import pytest
+
+from kb.normalise import normalise, stem, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "masked_as", "gone"),
+    [
+        ("from 58250808-d4f0-40d8-ba4c-73290bc63979 now", "guid", "58250808"),
+        ("at 20221117T101513.123+0100 start", "date", "20221117"),
+        ("on 2022-11-17 10:15:13,456 start", "date", "2022"),
+        ("took 1530ms", "duration", "1530"),
+        ("from 10.20.30.40:443 ok", "ip", "10.20.30.40"),
+        (r"in C:\Program Files\Qlik\Sense\Repository\Repository.exe here", "path", "program"),
+        ("in /var/log/qlik/license.log here", "path", "var"),
+        ("mail bob@acme.example now", "email", "bob"),
+        ("id 0x1F2E3D now", "hex", "1f2e3d"),
+        ("count 1234567 rows", "num", "1234567"),
+    ],
+)
+def test_volatile_tokens_are_masked(text, masked_as, gone):
+    normalised = normalise(text)
+    assert masked_as in normalised.split()
+    assert gone not in normalised
+
+
+def test_url_keeps_only_its_host():
+    normalised = normalise('Post "https://license.qlikcloud.com/v1/definitions/signed": context deadline')
+    assert "license.qlikcloud.com" in normalised
+    assert "definitions" not in normalised
+
+
+@pytest.mark.parametrize("code", ["LICENSES-030", "QB-17039", "QV-23240"])
+def test_error_codes_survive_masking(code):
+    assert code.lower() in normalise(f"failed with {code} at 2022-11-17 10:15:13").split()
+
+
+def test_lef_tag_and_error_code_words_survive():
+    assert normalise("GEO_SERVER;YES;;").split() == ["geo_server", "yes"]
+    assert "core.error.code.invalid_license_key_provided" in normalise(
+        "core.error.code.INVALID_LICENSE_KEY_PROVIDED The license key is invalid."
+    )
+
+
+def test_same_error_two_occurrences_normalise_equal():
+    first = (
+        "20221117T101513.123+0100\tERROR\tQLIK1\t58250808-d4f0-40d8-ba4c-73290bc63979\tKeyset does not exist"
+    )
+    second = (
+        "20230302T080000.001+0000\tERROR\tQLIK1\t11111111-2222-3333-4444-555555555555\tKeyset does not exist"
+    )
+    assert normalise(first) == normalise(second)
+
+
+def test_stem_joins_word_forms():
+    assert stem("licenses") == stem("license") == stem("licensed")
+    assert stem("expired") == stem("expiring")
+    assert stem("lost") == "lost"
+
+
+def test_tokens_drop_stop_words_and_split_dotted_words():
+    terms = tokens(normalise("The System.Security.Cryptography.CryptographicException was thrown"))
+    assert "the" not in terms
+    assert "system.security.cryptography.cryptographicexception" in terms
+    assert "cryptographicexception" in terms
