@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from kb import cache
 from kb.article import Article
 from kb.loading import Problem, load_folders
 from kb.search import Boost, Match, SearchIndex
@@ -46,11 +47,22 @@ class KnowledgeBase:
         self.index = SearchIndex(list(self.articles.values()))
 
     @classmethod
-    def load(cls, dirs: Sequence[str | Path] | None = None) -> KnowledgeBase:
-        """Articles of the given folders (None: the bundled ones). Raises ArticleFolderError for a missing folder."""
+    def load(cls, dirs: Sequence[str | Path] | None = None, *, use_cache: bool = True) -> KnowledgeBase:
+        """Articles of the given folders (None: the bundled ones), from the cache when nothing changed.
+
+        Raises ArticleFolderError for a folder that does not exist.
+        """
         folders = [bundled_articles_dir()] if dirs is None else [Path(folder) for folder in dirs]
+        use_cache = use_cache and cache.enabled()
+        key = cache.fingerprint(folders) if use_cache else ""
+        cached = cache.read(key) if use_cache else None
+        if isinstance(cached, KnowledgeBase):
+            return cached
         articles, problems = load_folders(folders)
-        return cls(articles, problems, folders)
+        knowledge_base = cls(articles, problems, folders)
+        if use_cache:
+            cache.write(key, knowledge_base)
+        return knowledge_base
 
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> KnowledgeBase:
