@@ -1,0 +1,1 @@
+"""Retrieval quality and scale benchmarks (reports, not timed tests)."""

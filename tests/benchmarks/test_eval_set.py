@@ -1,0 +1,62 @@
+"""The evaluation set's shape (not the scores: those are a report, `python -m benchmarks.quality`)."""
+
+from collections import Counter
+
+import pytest
+
+from benchmarks.eval_set import DEFAULT_SET, KINDS, NO_MATCH_KINDS, EvalSetError, load_eval_set
+from tests.conftest import ARTICLES
+
+CASES = load_eval_set(DEFAULT_SET)
+ARTICLE_IDS = {path.stem for path in ARTICLES.glob("*.yaml")}
+
+
+def test_enough_pastes():
+    assert len(CASES) >= 80
+
+
+def test_enough_no_match_pastes():
+    assert sum(1 for case in CASES if case.expect is None) >= 15
+
+
+def test_kinds_are_known():
+    assert {case.kind for case in CASES} <= set(KINDS)
+
+
+def test_expected_articles_exist():
+    expected = {case.expect for case in CASES if case.expect is not None}
+    assert expected - ARTICLE_IDS == set()
+
+
+def test_every_bundled_article_has_five_pastes():
+    per_article = Counter(case.expect for case in CASES)
+    assert {
+        article_id: per_article[article_id] for article_id in ARTICLE_IDS if per_article[article_id] < 5
+    } == {}
+
+
+def test_pastes_are_not_duplicated():
+    duplicates = [paste for paste, count in Counter(case.paste for case in CASES).items() if count > 1]
+    assert duplicates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- paste: x\n  expect: null\n  kind: exact\n", "needs expect an article id"),
+        ("- paste: x\n  expect: some-id\n  kind: unrelated\n", "needs expect null"),
+        ("- paste: x\n  expect: some-id\n  kind: guess\n", "kind 'guess'"),
+        ("- paste: ''\n  expect: some-id\n  kind: exact\n", "non-empty"),
+        ("- paste: x\n  expect: some-id\n  kind: exact\n  score: 3\n", "unknown keys"),
+        ("paste: x\n", "expected a list"),
+    ],
+)
+def test_malformed_entries_are_rejected(tmp_path, text, message):
+    path = tmp_path / "set.yaml"
+    path.write_text(text)
+    with pytest.raises(EvalSetError, match=message):
+        load_eval_set(path)
+
+
+def test_no_match_kinds_are_the_null_expectations():
+    assert all((case.expect is None) == (case.kind in NO_MATCH_KINDS) for case in CASES)
