@@ -37,9 +37,21 @@ def enabled() -> bool:
     return not os.environ.get(NO_CACHE_ENV)
 
 
+# The modules whose code shapes what is cached: a change to any of them is a new engine.
+ENGINE_MODULES = ("article.py", "loading.py", "normalise.py", "extract.py", "search.py", "knowledge_base.py")
+
+
+def _engine_signature() -> str:
+    package = Path(__file__).resolve().parent
+    stats = [(package / name).stat() for name in ENGINE_MODULES]
+    return f"{ENGINE_VERSION}|{sys.version_info[:2]}|" + "|".join(
+        f"{s.st_size}:{s.st_mtime_ns}" for s in stats
+    )
+
+
 def fingerprint(folders: list[Path]) -> str:
-    """A key that changes whenever an article file is added, removed, resized or touched."""
-    digest = hashlib.sha256(f"{ENGINE_VERSION}|{sys.version_info[:2]}".encode())
+    """A key that changes whenever an article file is added, removed, resized or touched, or the engine changes."""
+    digest = hashlib.sha256(_engine_signature().encode())
     for folder in folders:
         try:
             entries = sorted(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kb.normalise import normalise
 
-SHORT_PASTE_LINES = 6
+SHORT_PASTE_LINES = 12
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
@@ -25,7 +25,10 @@ _ERROR_SIGNAL = re.compile(
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
 _LOW_LEVEL = re.compile(r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)")
-_STACK_FRAME = re.compile(r"^\s+at\s+[\w.$<>`\[\]]+[\(.]")
+_STACK_FRAME = re.compile(r"^\s*at\s+[\w.$<>`\[\]]+[\(.]")
+# A line a person typed among log lines: words, no timestamp, level, JSON or key=value structure.
+_LOG_MARKERS = re.compile(r"\d{2}:\d{2}|^\s*[{\[<]|\b(?:INFO|DEBUG|TRACE|WARN|WARNING|ERROR)\b|\t|\w=\S")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def _signal(line: str) -> int:
     """How strongly a line says something went wrong (0: not at all)."""
     if _STACK_FRAME.match(line):
         return 0
+    if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
+        return 3  # the user's own words about the problem
     hits = len(_ERROR_SIGNAL.findall(line))
     if not hits or (_NO_ERROR.search(line) and hits <= 1):
         return 0

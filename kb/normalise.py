@@ -146,8 +146,25 @@ def normalise(text: str) -> str:
     return " ".join(_TOKEN.findall(masked.lower()))
 
 
+# British spellings people type, folded into the ones the articles use.
+SPELLINGS = {
+    "licence": "license",
+    "licences": "licenses",
+    "licenced": "licensed",
+    "licencing": "licensing",
+    "analyser": "analyzer",
+    "analysers": "analyzers",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "unauthorised": "unauthorized",
+    "authorisation": "authorization",
+    "organisation": "organization",
+}
+
+
 def stem(word: str) -> str:
     """A deliberately light stemmer: licenses/license/licensed -> licens, expired/expiring -> expir."""
+    word = SPELLINGS.get(word, word)
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix in ("ing", "ies", "es", "ed", "s", "e"):

@@ -8,24 +8,35 @@ Verbatim error strings outrank symptoms and titles; a score below MIN_SCORE is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from kb.article import Article
 from kb.extract import QueryLine, query_lines
-from kb.normalise import normalise, tokens
+from kb.normalise import STOP_WORDS, normalise, tokens
 
 MIN_SCORE = 60.0
 CANDIDATES_PER_LINE = 40
+# Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
+SUFFICIENT_EVIDENCE = 2.0
+# Generic fragments (no domain word) quoted inside another product's log line are weak evidence.
+OUT_OF_CONTEXT_FACTOR = 0.7
+# A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik").
+DOMAIN_TERM_SHARE = 0.5
+TYPO_SIMILARITY = 80.0
+TYPO_WEIGHT = 0.8
+MAX_TERMS_FOR_TYPOS = 25
 # Terms found in more entries than this share of the index only dilute candidate picking.
 COMMON_TERM_SHARE = 0.05
 
-ERROR, SYMPTOM, TITLE = 0, 1, 2
-KIND_NAMES = ("error message", "symptom", "title")
-KIND_WEIGHTS = np.array([1.0, 0.93, 0.9])
+ERROR, SYMPTOM, TITLE, BODY = 0, 1, 2, 3
+KIND_NAMES = ("error message", "symptom", "title", "article text")
+KIND_WEIGHTS = np.array([1.0, 0.93, 0.9, 0.9])
+BODY_CANDIDATES_PER_LINE = 10
 
 
 @dataclass(frozen=True)
@@ -53,11 +64,24 @@ class _Hit:
     why: str
 
 
+_CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
+
+
+def _typo_buckets(vocabulary: Mapping[str, int]) -> dict[tuple[str, int], list[str]]:
+    """Alphabetic terms by first letter and length: where a misspelt word looks for its correction."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for term in vocabulary:
+        if len(term) >= 4 and term.isalpha():
+            buckets.setdefault((term[0], len(term)), []).append(term)
+    return buckets
+
+
 class SearchIndex:
     """The matchable strings of every article, indexed by term."""
 
     def __init__(self, articles: Sequence[Article]):
         self.articles = list(articles)
+        self.article_numbers = {article.id: number for number, article in enumerate(self.articles)}
         entry_article: list[int] = []
         entry_kind: list[int] = []
         self.entry_text: list[str] = []
@@ -70,6 +94,7 @@ class SearchIndex:
                 (ERROR, article.errors),
                 (SYMPTOM, article.symptoms),
                 (TITLE, (article.title,)),
+                (BODY, (_body(article),)),
             ):
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
@@ -78,8 +103,9 @@ class SearchIndex:
                         continue
                     entry_article.append(article_number)
                     entry_kind.append(kind)
-                    self.entry_text.append(text)
-                    self.entry_norm.append(normalised)
+                    # The whole text is only counted in words: no need to keep it twice.
+                    self.entry_text.append("" if kind == BODY else text)
+                    self.entry_norm.append("" if kind == BODY else normalised)
                     term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in terms)
                     term_ptr.append(len(term_ids))
         self.vocabulary = vocabulary
@@ -102,40 +128,78 @@ class SearchIndex:
         order = np.argsort(self.entry_terms, kind="stable")
         self.postings = entries_of_terms[order]
         self.posting_ptr = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
+        self.max_idf = float(self.idf.max()) if len(self.idf) else 0.0
+        self.typo_buckets = _typo_buckets(vocabulary)
+        self.domain_terms = self._domain_terms(entries_of_terms)
+        self.entry_needs_context = self._generic_errors()
         self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
 
     def __len__(self) -> int:
         return len(self.entry_text)
+
+    def _domain_terms(self, entries_of_terms: np.ndarray) -> tuple[str, ...]:
+        article_count = len(self.articles)
+        if article_count < 3:
+            return ()
+        vocabulary_size = len(self.vocabulary)
+        # Only the articles' own strings count: every long text shares common words.
+        strings = self.entry_kind[entries_of_terms] != BODY
+        pairs = np.unique(
+            self.entry_article[entries_of_terms[strings]].astype(np.int64) * vocabulary_size
+            + self.entry_terms[strings]
+        )
+        article_frequency = np.bincount(pairs % vocabulary_size, minlength=vocabulary_size)
+        names = list(self.vocabulary)
+        common = np.flatnonzero(article_frequency >= DOMAIN_TERM_SHARE * article_count)
+        return tuple(
+            names[term] for term in common if len(names[term]) >= 4 and names[term] not in STOP_WORDS
+        )
+
+    def _generic_errors(self) -> np.ndarray:
+        """Error strings without a domain word, in articles that also have more specific errors."""
+        is_error = self.entry_kind == ERROR
+        generic = is_error & np.array(
+            [not any(term in text for term in self.domain_terms) for text in self.entry_norm], dtype=bool
+        )
+        articles_with_specific = np.zeros(len(self.articles), dtype=bool)
+        articles_with_specific[self.entry_article[is_error & ~generic]] = True
+        return generic & articles_with_specific[self.entry_article]
 
     # -- querying ---------------------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 5, boosts: Mapping[str, Boost] | None = None) -> list[Match]:
         hits: dict[int, _Hit] = {}
         if len(self.entry_text):
-            for line in query_lines(text):
-                self._score_line(line, hits)
+            lines = query_lines(text)
+            in_context = any(self.in_domain(line) for line in lines)
+            for line in lines:
+                self._score_line(line, hits, in_context)
         return self._rank(hits, limit, boosts or {})
 
-    def _score_line(self, line: QueryLine, hits: dict[int, _Hit]) -> None:
-        query_terms = {self.vocabulary[term] for term in tokens(line.normalised) if term in self.vocabulary}
-        if not query_terms:
+    def _score_line(self, line: QueryLine, hits: dict[int, _Hit], in_context: bool) -> None:
+        terms = self._query_terms(line.normalised)
+        if terms is None:
             return
-        term_array = np.fromiter(query_terms, dtype=np.int64, count=len(query_terms))
-        candidates = self._candidates(term_array)
+        term_ids, term_weights, query_mass = terms
+        candidates = self._candidates(term_ids)
         if not len(candidates):
             return
-        in_query = np.zeros(len(self.vocabulary), dtype=bool)
-        in_query[term_array] = True
-        query_mass = float(self.idf[term_array].sum()) + self._unknown_mass(line.normalised, len(query_terms))
+        query_weight = np.zeros(len(self.vocabulary), dtype=np.float32)
+        query_weight[term_ids] = term_weights
         for entry in candidates.tolist():
             entry_terms = self.entry_terms[self.entry_term_ptr[entry] : self.entry_term_ptr[entry + 1]]
-            shared = float(self.idf[entry_terms[in_query[entry_terms]]].sum())
-            entry_coverage = shared / float(self.entry_mass[entry])
-            query_coverage = shared / query_mass if query_mass else 0.0
-            kind = int(self.entry_kind[entry])
-            score, how = self._score_entry(
-                kind, self.entry_norm[entry], line.normalised, entry_coverage, query_coverage
+            shared = float((self.idf[entry_terms] * query_weight[entry_terms]).sum())
+            coverage = Coverage(
+                entry=shared / float(self.entry_mass[entry]),
+                query=shared / query_mass if query_mass else 0.0,
+                evidence=min(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE)) if self.max_idf else 0.0,
             )
+            kind = int(self.entry_kind[entry])
+            score, how = _score_entry(kind, self.entry_norm[entry], line.normalised, coverage)
+            if not in_context and (
+                kind == BODY or (kind == ERROR and self.entry_needs_context[entry] and coverage.query < 0.8)
+            ):
+                score *= OUT_OF_CONTEXT_FACTOR
             score *= float(KIND_WEIGHTS[kind])
             article_number = int(self.entry_article[entry])
             hit = hits.get(article_number)
@@ -146,59 +210,86 @@ class SearchIndex:
             else:
                 hit.support += score
 
-    def _unknown_mass(self, normalised: str, known: int) -> float:
-        """Terms the index has never seen still make a line less about any article."""
-        unknown = len(set(tokens(normalised))) - known
-        return max(0, unknown) * float(self.idf.max() if len(self.idf) else 0.0) * 0.5
+    def _query_terms(self, normalised: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """Known term ids with their weights (typo-corrected terms count less), and the line's mass."""
+        weights: dict[int, float] = {}
+        unknown: list[str] = []
+        for term in set(tokens(normalised)):
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                unknown.append(term)
+            else:
+                weights[term_id] = 1.0
+        if len(weights) + len(unknown) <= MAX_TERMS_FOR_TYPOS:
+            for term in unknown:
+                corrected = self._correct_typo(term)
+                if corrected is not None:
+                    weights.setdefault(corrected, TYPO_WEIGHT)
+        if not weights:
+            return None
+        term_ids = np.fromiter(weights, dtype=np.int64, count=len(weights))
+        term_weights = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
+        known_mass = float((self.idf[term_ids] * term_weights).sum())
+        # Terms the index has never seen still make a line less about any article.
+        return term_ids, term_weights, known_mass + len(unknown) * self.max_idf * 0.5
 
-    def _candidates(self, term_array: np.ndarray) -> np.ndarray:
-        starts, ends = self.posting_ptr[term_array], self.posting_ptr[term_array + 1]
-        frequencies = ends - starts
-        informative = frequencies <= self.common_df
+    def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
+        """The entries sharing the most (and most complete) rare-term weight with a line."""
+        starts, ends = self.posting_ptr[term_ids], self.posting_ptr[term_ids + 1]
+        informative = (ends - starts) <= self.common_df
         if informative.any():
-            term_array, starts, ends = term_array[informative], starts[informative], ends[informative]
+            term_ids, starts, ends = term_ids[informative], starts[informative], ends[informative]
         entries = np.concatenate([self.postings[start:end] for start, end in zip(starts, ends, strict=True)])
-        weights = np.repeat(self.idf[term_array], ends - starts)
+        weights = np.repeat(self.idf[term_ids], ends - starts)
         unique_entries, positions = np.unique(entries, return_inverse=True)
         overlap = np.bincount(positions, weights=weights)
         priority = overlap * overlap / self.entry_mass[unique_entries]
-        if len(unique_entries) > CANDIDATES_PER_LINE:
-            best = np.argpartition(-priority, CANDIDATES_PER_LINE)[:CANDIDATES_PER_LINE]
-            unique_entries = unique_entries[best]
-        return unique_entries
+        is_body = self.entry_kind[unique_entries] == BODY
+        return np.concatenate(
+            (
+                _best(unique_entries[~is_body], priority[~is_body], CANDIDATES_PER_LINE),
+                _best(unique_entries[is_body], overlap[is_body], BODY_CANDIDATES_PER_LINE),
+            )
+        )
 
-    @staticmethod
-    def _score_entry(
-        kind: int, entry: str, line: str, entry_coverage: float, query_coverage: float
-    ) -> tuple[float, str]:
-        if kind == ERROR:
-            if entry in line:
-                return 100.0, "exact"
-            shorter, longer = sorted((len(entry), len(line)))
-            alignment = fuzz.partial_ratio(entry, line)
-            if len(line) < len(entry):  # a fragment of the error: worth less the less of it there is
-                alignment *= (shorter / longer) ** 0.3
-            similarity = max(alignment, fuzz.ratio(entry, line))
-            score = 0.7 * similarity + 30.0 * entry_coverage
-            return score, "close"
-        similarity = fuzz.ratio(entry, line)
-        overlap = 100.0 * (0.7 * entry_coverage + 0.3 * query_coverage)
-        return max(similarity, overlap), "close" if similarity >= overlap else "words"
+    def _correct_typo(self, term: str) -> int | None:
+        if len(term) < 4 or not term.isalpha():
+            return None
+        choices = [
+            known
+            for length in (len(term) - 1, len(term), len(term) + 1)
+            for known in self.typo_buckets.get((term[0], length), ())
+        ]
+        best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+        return self.vocabulary[best[0]] if best else None
+
+    def in_domain(self, line: QueryLine) -> bool:
+        """Whether a line speaks of what this knowledge base is about: its most widespread terms, or a
+        code or tag it knows (QB-17039, GEO_SERVER)."""
+        lowered = line.text.lower()
+        if any(term in lowered for term in self.domain_terms):
+            return True
+        return any(_CODE_TERM.fullmatch(term) and term in self.vocabulary for term in line.normalised.split())
 
     @staticmethod
     def _why(kind: int, entry_text: str, how: str, line: QueryLine) -> str:
         where = f" in line {line.number}" if line.number else ""
         if how == "exact":
             return f'{KIND_NAMES[kind]} "{entry_text}" found{where}'
+        if kind == BODY:
+            return (
+                f"the article's text shares most words of line {line.number}"
+                if line.number
+                else ("the article's text shares most words of the paste")
+            )
         if how == "words":
             return f'{KIND_NAMES[kind]} "{entry_text}" shares the key words{where}'
         return f'close to the {KIND_NAMES[kind]} "{entry_text}"{where}'
 
     def _rank(self, hits: dict[int, _Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
         ranked: list[tuple[float, float, float, str, Article]] = []
-        article_numbers = {article.id: number for number, article in enumerate(self.articles)}
         for article_id, boost in boosts.items():
-            number = article_numbers.get(article_id)
+            number = self.article_numbers.get(article_id)
             if number is None:
                 continue
             hit = hits.get(number)
@@ -213,3 +304,55 @@ class SearchIndex:
                 ranked.append((round(hit.score, 1), hit.support, -number, hit.why, self.articles[number]))
         ranked.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
         return [Match(article, score, why) for score, _, _, why, article in ranked[:limit]]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    entry: float  # share of the entry's weight found in the line
+    query: float  # share of the line's weight the entry explains
+    evidence: float  # shared rare-word weight, 1.0 = enough to be sure
+
+
+def _best(entries: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:
+    if len(entries) <= count:
+        return entries
+    return entries[np.argpartition(-priority, count)[:count]]
+
+
+def _body(article: Article) -> str:
+    """All of an article's words, for pastes that describe the problem in other words than its strings."""
+    return " ".join(
+        (
+            article.title,
+            *article.symptoms,
+            *article.errors,
+            article.environment,
+            article.cause,
+            article.resolution,
+            *article.products,
+            *article.tags,
+            *article.references,
+        )
+    )
+
+
+def _score_entry(kind: int, entry: str, line: str, coverage: Coverage) -> tuple[float, str]:
+    """0-100: how well one article string matches one pasted line, and how it matched."""
+    if kind == BODY:
+        # The share of the article the line covers only breaks ties between articles that explain it all.
+        focus = 0.97 + 0.03 * min(1.0, 10.0 * coverage.entry)
+        return 100.0 * coverage.query * (0.5 + 0.5 * coverage.evidence) * focus, "words"
+    if kind == ERROR:
+        if entry in line:
+            return 100.0, "exact"
+        if len(line) < len(entry):
+            # A fragment of the error: as good as the rare words it carries, never as good as the whole.
+            fragment = fuzz.partial_ratio(line, entry) * (0.5 + 0.45 * coverage.evidence)
+            return max(fragment, fuzz.ratio(entry, line)), "close"
+        alignment = fuzz.partial_ratio(entry, line)
+        return 0.7 * alignment + 30.0 * coverage.entry, "close"
+    similarity = fuzz.ratio(entry, line)
+    overlap = 100.0 * (0.7 * coverage.entry + 0.3 * coverage.query) * (0.6 + 0.4 * coverage.evidence)
+    if similarity >= TYPO_SIMILARITY and similarity > overlap:
+        return similarity, "close"
+    return overlap, "words"

@@ -28,7 +28,7 @@ def test_lines_are_deduplicated_by_template():
 
 def test_no_error_words_are_not_errors():
     log = "\n".join(
-        [INFO.format(1, 1)] * 5
+        [INFO.format(1, 1)] * 15
         + ["2022-11-17 INFO Reload finished, 0 errors"] * 3
         + ["2022-11-17 ERROR Error adding license LEF does not give server permissions"]
     )
@@ -44,7 +44,7 @@ def test_long_paste_without_errors_falls_back_to_its_lines_capped():
 
 def test_stack_frames_are_not_query_lines():
     log = "\n".join(
-        ["noise line"] * 8
+        ["2022-11-17 10:00:00 INFO noise line"] * 14
         + [
             "System.Security.Cryptography.CryptographicException: Keyset does not exist",
             "   at System.Security.Cryptography.CryptographicException.ThrowCryptographicException(Int32 hr)",
@@ -56,3 +56,10 @@ def test_stack_frames_are_not_query_lines():
 
 def test_blank_paste_has_no_lines():
     assert query_lines(" \n\t\n") == []
+
+
+def test_the_users_own_words_among_log_lines_are_kept():
+    log = "\n".join(
+        [INFO.format(n % 60, n) for n in range(20)] + ["Monday morning nobody can open apps, the QMC wants the key"]
+    )
+    assert query_lines(log)[0].text.startswith("Monday morning nobody can open apps")

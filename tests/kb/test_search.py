@@ -1,0 +1,89 @@
+"""Matching against the real bundled articles. New articles are covered without new code."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb import KnowledgeBase
+from kb.search import MIN_SCORE
+
+ARTICLES = Path(__file__).resolve().parents[2] / "articles"
+
+
+def _verbatim_errors():
+    for path in sorted(ARTICLES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for error in data.get("errors") or []:
+            yield pytest.param(data["id"], error, id=f"{data['id']}:{error[:40]}")
+
+
+@pytest.mark.parametrize(("article_id", "error"), list(_verbatim_errors()))
+def test_every_verbatim_error_finds_its_article_first(bundled_kb, article_id, error):
+    matches = bundled_kb.search(error)
+    assert matches, f"no match for {error!r}"
+    best_ids = [match.article.id for match in matches if match.score == matches[0].score]
+    assert article_id in best_ids, f"{error!r} -> {[(m.article.id, m.score) for m in matches]}"
+
+
+def test_every_bundled_article_has_an_error_or_a_symptom(bundled_kb):
+    assert len(bundled_kb) >= 19
+    for article in bundled_kb:
+        assert article.errors or article.symptoms, article.id
+
+
+def test_error_inside_a_repository_trace_line_is_found(bundled_kb):
+    line = (
+        "20221117T101513.123+0100\tERROR\tQLIKSERVER1\tSystem.Repository.Repository.Core.Licensing.LicenseServer."
+        "LicenseServerFacade\t29\t58250808-d4f0-40d8-ba4c-73290bc63979\tDOMAIN\\qvservice\tThere was an error when "
+        "getting license information from the license service."
+    )
+    best = bundled_kb.search(line)[0]
+    assert best.article.id in {"license-server-connection-error", "lost-license-assignments"}
+    assert best.score == 100.0
+    assert "found" in best.why
+
+
+def test_error_in_200000_info_lines(bundled_kb):
+    lines = [
+        f"2024-03-0{n % 9 + 1} 12:00:{n % 60:02d},000 INFO Engine heartbeat {n} ok" for n in range(200_000)
+    ]
+    lines[150_000] = "2024-03-05 12:00:00,000 ERROR Error adding license LEF does not give server permissions"
+    best = bundled_kb.search("\n".join(lines))[0]
+    assert best.article.id == "geoanalytics-lef-server-permission"
+    assert "line 150001" in best.why
+
+
+def test_typo_still_matches(bundled_kb):
+    best = bundled_kb.search("The datetime proprety is to low for the folowing property: updated")[0]
+    assert best.article.id == "slk-datetime-property-too-low"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space',
+        "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree",
+        "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nKeyError: 'user'",
+        "2024-01-01 10:00:00.000  INFO 1 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port(s): 8080",
+        "What is a good recipe for a chocolate cake?",
+    ],
+)
+def test_unrelated_pastes_get_no_match(bundled_kb, paste):
+    assert bundled_kb.search(paste) == []
+
+
+def test_scores_are_bounded_and_sorted(bundled_kb):
+    matches = bundled_kb.search("license server error token license proxy port 443")
+    scores = [match.score for match in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(MIN_SCORE <= score <= 100 for score in scores)
+
+
+def test_error_strings_outrank_symptoms():
+    from kb.article import Article
+
+    by_symptom = Article(id="a", title="Alpha", resolution="r", symptoms=("keyset does not exist on start",))
+    by_error = Article(id="b", title="Beta", resolution="r", errors=("Keyset does not exist",))
+    knowledge_base = KnowledgeBase.from_articles([by_symptom, by_error])
+    assert knowledge_base.search("Keyset does not exist")[0].article.id == "b"
