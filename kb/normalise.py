@@ -133,6 +133,8 @@ def _mask(match: re.Match) -> str:
     replacement = _REPLACEMENTS[name]
     if replacement is None:
         return match.group()
+    if name == "duration":  # the number varies; the unit ("minutes") can be what the text is about
+        return " duration " + match.group().lstrip("0123456789. ")
     if name == "url":
         host = _URL_HOST.search(match.group())
         return f" url {host.group(1)} " if host else " url "
