@@ -1,0 +1,1 @@
+"""The Textual front end of kb. The only package that imports Textual."""

@@ -1,0 +1,241 @@
+"""The Textual app: loads the articles, holds the settings, and runs the actions that write or connect."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from kb.answer import Answer
+from kb.export import conversation_markdown
+from kb.knowledge_base import KnowledgeBase, article_dirs
+from kb.loading import ArticleFolderError, Problem
+from kb.tui import answer_actions
+from kb.tui.commands import AnswerCommands
+from kb.tui.messages import BrowseArticles, KnowledgeBaseLoaded, OpenArticle
+from kb.tui.screens.article import ArticleScreen
+from kb.tui.screens.browser import ArticleBrowser
+from kb.tui.screens.confirm import ConfirmScreen
+from kb.tui.screens.conversation import ConversationScreen
+from kb.tui.screens.help import HelpScreen
+
+DEFAULT_LICENSE_URL = "https://license.qlikcloud.com/"
+# Themes made of the terminal's own 16 colours where only those exist; truecolour themes elsewhere.
+THEME_16_COLOURS = "ansi-dark"
+THEME_DEFAULT = "textual-dark"
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """Where the connection check goes. Tests point it at a loopback server."""
+
+    url: str = DEFAULT_LICENSE_URL
+    proxy: str | None = None
+    cafile: str | None = None
+    timeout: float = 10.0
+    environ: Mapping[str, str] | None = None  # None: the process environment (HTTPS_PROXY, NO_PROXY)
+
+
+class KbApp(App):
+    CSS_PATH = "kb.tcss"
+    TITLE = "kb"
+    SUB_TITLE = "licensing troubleshooting assistant"
+    COMMANDS = App.COMMANDS | {AnswerCommands}
+    COMMAND_PALETTE_DISPLAY = "^P"
+    BINDINGS = [
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", key_display="^Q", priority=True),
+    ]
+
+    def __init__(
+        self,
+        article_folders: Sequence[str | Path] | None = None,
+        *,
+        connection: ConnectionSettings | None = None,
+        start_dir: str | Path | None = None,
+        today: date | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        theme: str | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.article_folders = [Path(folder) for folder in (article_folders or article_dirs())]
+        self.connection = connection or ConnectionSettings()
+        self.start_dir = Path(start_dir) if start_dir is not None else Path.cwd()
+        self.today = today
+        self.clock = clock
+        self.requested_theme = theme
+        self.use_cache = use_cache
+        self.knowledge_base: KnowledgeBase | None = None
+        self.knowledge_base_ready = threading.Event()
+
+    def get_default_screen(self) -> Screen:
+        return ConversationScreen()
+
+    def on_mount(self) -> None:
+        self.theme = self.requested_theme or self.theme_for_terminal()
+        self.load_knowledge_base()
+
+    def theme_for_terminal(self) -> str:
+        return THEME_16_COLOURS if self.console.color_system in ("standard", "windows") else THEME_DEFAULT
+
+    # The knowledge base ------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_knowledge_base(self, reloaded: bool = False) -> None:
+        """A thread, so the first screen is drawn before the articles are parsed."""
+        notes: list[str] = []
+        folders = []
+        for folder in self.article_folders:
+            if folder.is_dir():
+                folders.append(folder)
+            else:
+                notes.append(f"Article folder not found, skipped: {folder}")
+        try:
+            knowledge_base = KnowledgeBase.load(folders, use_cache=self.use_cache)
+        except (ArticleFolderError, OSError) as error:
+            notes.append(f"Could not load the articles: {error}")
+            knowledge_base = KnowledgeBase([])
+        except Exception as error:  # never a crash: an empty knowledge base and a notification
+            notes.append(f"Could not load the articles: {type(error).__name__}: {error}")
+            knowledge_base = KnowledgeBase([])
+        notes += problem_notes(knowledge_base.problems)
+        self.knowledge_base = knowledge_base
+        self.knowledge_base_ready.set()
+        self.post_message(KnowledgeBaseLoaded(knowledge_base, notes, reloaded))
+
+    def wait_for_knowledge_base(self) -> KnowledgeBase:
+        self.knowledge_base_ready.wait()
+        assert self.knowledge_base is not None
+        return self.knowledge_base
+
+    def on_knowledge_base_loaded(self, message: KnowledgeBaseLoaded) -> None:
+        count = len(message.knowledge_base)
+        self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
+        status = f"{count:,} articles loaded. ^B browses them, F1 shows every key, ^P the commands."
+        if message.notes:
+            status += " Some article files have problems: see the notification or run `kb lint`."
+        for screen in self.screen_stack:
+            if isinstance(screen, ConversationScreen):
+                screen.knowledge_base_changed(status, reloaded=message.reloaded)
+        for note in message.notes:
+            self.notify(note, title="Articles", severity="warning", timeout=20)
+        if message.reloaded:
+            self.notify(f"Reloaded {count:,} articles.", title="Articles")
+
+    # Screens ---------------------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_article(self, article_id: str) -> None:
+        knowledge_base = self.knowledge_base
+        if knowledge_base is None or article_id not in knowledge_base:
+            self.notify(
+                f"There is no article {article_id!r} (was it removed by a reload?).", severity="error"
+            )
+            return
+        self.push_screen(ArticleScreen(knowledge_base[article_id]))
+
+    def browse_articles(self) -> None:
+        if self.knowledge_base is None:
+            self.notify("The articles are still loading.")
+            return
+        self.push_screen(ArticleBrowser(self.knowledge_base))
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id)
+
+    def on_browse_articles(self, message: BrowseArticles) -> None:
+        self.browse_articles()
+
+    # Actions that write files --------------------------------------------------------------------------------
+
+    def save_license_json(self, answer: Answer | None) -> None:
+        try:
+            conversion = answer_actions.license_conversion(answer)
+        except Exception as error:
+            self.notify(f"Could not convert this license: {_describe(error)}", severity="error")
+            return
+        if conversion is None:
+            self.notify("Paste a Qlik Replicate license.txt first: there is no license to save.")
+            return
+        path = self.start_dir / "license.json"
+        content = json.dumps(conversion.license_json, indent=2, ensure_ascii=False) + "\n"
+
+        def write(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                self.notify(f"Kept the existing {path}.")
+                return
+            try:
+                path.write_text(content, encoding="utf-8")
+            except OSError as error:
+                self.notify(f"Could not save {path}: {error.strerror or error}", severity="error")
+                return
+            self.notify(f"Saved {path}. F4 copies the command that imports it.", title="license.json")
+
+        if path.exists():
+            self.push_screen(ConfirmScreen(f"{path} exists already. Overwrite it?", "Overwrite"), write)
+        else:
+            write()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_conversation(self, entries: list) -> None:
+        """A thread: redacting a conversation with long pastes takes a while."""
+        try:
+            now = self.clock()
+            markdown = conversation_markdown(entries, exported_at=now)
+            path = unique_path(self.start_dir, f"kb-conversation-{now:%Y%m%d-%H%M%S}", ".md")
+            path.write_text(markdown, encoding="utf-8")
+        except Exception as error:  # an export that fails is a notification, never a crash
+            self.call_from_thread(self.notify, f"Export failed: {_describe(error)}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"Exported to {path} (secrets redacted).", title="Export")
+
+
+def problem_notes(problems: Sequence[Problem]) -> list[str]:
+    """One notification for the files that were not loaded, one for files loaded with warnings."""
+    by_severity: dict[str, list[Path]] = {"error": [], "warning": []}
+    for problem in problems:
+        paths = by_severity.setdefault(problem.severity, [])
+        if problem.path not in paths:
+            paths.append(problem.path)
+    notes = []
+    if by_severity["error"]:
+        names = ", ".join(str(path) for path in by_severity["error"])
+        notes.append(f"Not loaded (broken): {names}. Run `kb lint` for the line and the reason.")
+    if by_severity["warning"]:
+        names = ", ".join(str(path) for path in by_severity["warning"])
+        notes.append(f"Loaded with warnings: {names}. Run `kb lint` for details.")
+    return notes
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def run_app(extra_dirs: Sequence[str | Path] = ()) -> int:
+    """`kb` without a command. The extra folders come after the bundled ones and KB_ARTICLES."""
+    app = KbApp(article_dirs(extra_dirs), start_dir=os.getcwd())
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Screens: the conversation, one article, the article browser, help, confirmation."""

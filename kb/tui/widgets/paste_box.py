@@ -1,0 +1,79 @@
+"""The paste box: a TextArea where Enter sends and a bracketed paste arrives whole."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import TextArea
+
+# Terminals cannot send ctrl+enter reliably (harlequin issue 71): Enter sends, these insert a newline.
+NEWLINE_KEYS = frozenset({"ctrl+j", "alt+enter", "shift+enter", "ctrl+enter"})
+# Keys the screen uses for its actions; the box gives them up (End still goes to the end of the line).
+SCREEN_KEYS = frozenset({"ctrl+e"})
+
+
+def bindings_without(bindings: Iterable[BindingType], keys: frozenset[str]) -> list[BindingType]:
+    kept: list[BindingType] = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            binding = Binding(*binding)
+        binding_keys = [key.strip() for key in binding.key.split(",") if key.strip() not in keys]
+        if binding_keys:
+            kept.append(dataclasses.replace(binding, key=",".join(binding_keys)))
+    return kept
+
+
+class PasteBox(TextArea, inherit_bindings=False):
+    """Multi-line input. `Input` would keep only the first line of a paste."""
+
+    BINDINGS = bindings_without(TextArea.BINDINGS, SCREEN_KEYS)
+
+    BORDER_TITLE = "Paste an error, a log, a license file or a key"
+    BORDER_SUBTITLE = "Enter send · ^J or Alt+Enter new line"
+
+    class Submitted(Message):
+        def __init__(self, paste_box: PasteBox, text: str) -> None:
+            super().__init__()
+            self.paste_box = paste_box
+            self.text = text
+
+        @property
+        def control(self) -> PasteBox:
+            return self.paste_box
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+
+    def on_mount(self) -> None:
+        self.border_title = self.BORDER_TITLE
+        self.border_subtitle = self.BORDER_SUBTITLE
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.submit()
+            return
+        if event.key in NEWLINE_KEYS and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            result = self.replace("\n", *self.selection, maintain_selection_offset=False)
+            self.move_cursor(result.end_location)
+        # Other keys: Textual calls TextArea._on_key next (handlers run along the MRO).
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # TextArea._on_paste inserts the whole paste next; stop it bubbling to the screen, which
+        # forwards only the pastes that missed the box.
+        event.stop()
+
+    def submit(self) -> None:
+        text = self.text
+        if not text.strip():
+            self.app.bell()
+            return
+        self.post_message(self.Submitted(self, text))
+        self.clear()
