@@ -54,7 +54,7 @@ class KbApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help", key_display="F1"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit", key_display="^Q", priority=True),
+        Binding("ctrl+q", "quit", "Quit", key_display="^Q", priority=True, show=False),
     ]
 
     def __init__(

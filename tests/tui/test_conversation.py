@@ -69,7 +69,7 @@ async def test_bracketed_paste_of_500_lines_is_taken_whole_and_its_error_line_sh
         key_lines = [text_of(line) for line in card.query(".key-line")]
         assert key_lines and key_lines[0].split()[0] == "312"
         (user,) = app.screen.query(UserMessage)
-        assert "494 more lines" in text_of(user)
+        assert "496 more lines" in text_of(user)
         assert box.region.height <= 36 // 2  # max-height 50%: a long paste scrolls inside the box
 
 
@@ -140,3 +140,27 @@ async def test_an_exception_while_answering_becomes_a_card_not_a_crash(app, monk
         assert app.is_running
         await ask(pilot, SERVER_ERROR)  # the next paste still works
         assert len(app.screen.query(AnswerCard)) == 2
+
+
+async def test_a_huge_paste_is_attached_not_laid_out_and_still_answered(app):
+    lines = [f"2024-05-14 10:00:{n % 60:02d} INFO Repository request {n} handled" for n in range(30_000)]
+    lines[22_222] = f"2024-05-14 10:00:00 ERROR Licenses {SERVER_ERROR}"
+    log = "\n".join(lines)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await paste(pilot, log)
+        box = app.screen.query_one(PasteBox)
+        assert box.text == "" and box.attachment == log
+        assert "30,000 lines attached" in box.border_title
+        await pilot.press("backspace")  # removes the attachment
+        assert box.attachment is None
+        await paste(pilot, log)
+        await pilot.press(*"seen after the upgrade")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert box.attachment is None and box.text == ""
+        user = app.screen.query_one(UserMessage)
+        assert user.text == log + "\nseen after the upgrade"
+        card = app.screen.query_one(AnswerCard)
+        assert card.answer.best.article.id == "license-server-connection-error"
+        assert text_of(card.query(".key-line").first()).split()[0] == "22223"

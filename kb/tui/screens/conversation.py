@@ -38,7 +38,9 @@ class ConversationScreen(Screen):
         Binding("f3", "copy_key", "Copy key", key_display="F3"),
         Binding("f4", "copy_command", "Copy command", key_display="F4"),
         Binding("ctrl+s", "save_license", "Save json", key_display="^S"),
-        Binding("ctrl+t", "check_connection", "Check connection", key_display="^T"),
+        # Ctrl+T always runs the check; the footer shows it only where the answer offers it.
+        Binding("ctrl+t", "offer_check_connection", "Check connection", key_display="^T"),
+        Binding("ctrl+t", "check_connection", "Check connection", key_display="^T", show=False),
         Binding("escape", "cancel_check", "Cancel", key_display="Esc"),
         Binding("ctrl+e", "export", "Export", key_display="^E"),  # the paste box gives up Ctrl+E
         Binding("ctrl+r", "reload", "Reload articles", key_display="^R", show=False),
@@ -176,6 +178,8 @@ class ConversationScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_check":
             return self.connection_worker is not None and self.connection_worker.is_running
+        if action == "offer_check_connection":
+            return answer_actions.connection_offered(self.current_answer)
         if action not in ANSWER_ACTIONS:
             return True
         answer = self.current_answer
@@ -296,6 +300,9 @@ class ConversationScreen(Screen):
         return entries
 
     # The connection check ----------------------------------------------------------------------------------
+
+    async def action_offer_check_connection(self) -> None:
+        await self.action_check_connection()
 
     async def action_check_connection(self) -> None:
         self.cancel_connection_check("Cancelled: another check was started.")

@@ -36,7 +36,6 @@ class AnswerCard(Vertical):
         key_lines: list[tuple[int, str]] | None = None,
     ) -> None:
         self.answer = answer
-        self.border_title = f"kb · answer {self.number} · {kind_label(answer.input_kind)}"
         await self.remove_children()
         await self.mount_all(
             list(answer_widgets(answer, offer=offer, keys_hint=keys_hint, key_lines=key_lines or []))

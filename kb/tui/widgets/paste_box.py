@@ -12,6 +12,11 @@ from textual.widgets import TextArea
 
 # Terminals cannot send ctrl+enter reliably (harlequin issue 71): Enter sends, these insert a newline.
 NEWLINE_KEYS = frozenset({"ctrl+j", "alt+enter", "shift+enter", "ctrl+enter"})
+# A paste bigger than this is kept aside instead of being inserted: TextArea takes ~4 s to lay out
+# 100,000 lines, which would freeze the app. Enter sends it as usual.
+LARGE_PASTE_LINES = 2_000
+LARGE_PASTE_CHARS = 200_000
+PLACEHOLDER = "Paste or type here, then press Enter."
 # Keys the screen uses for its actions; the box gives them up (End still goes to the end of the line).
 SCREEN_KEYS = frozenset({"ctrl+e"})
 
@@ -46,13 +51,21 @@ class PasteBox(TextArea, inherit_bindings=False):
             return self.paste_box
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+        super().__init__(
+            soft_wrap=True, show_line_numbers=False, tab_behavior="focus", placeholder=PLACEHOLDER, id=id
+        )
+        self.attachment: str | None = None  # a large paste, sent with whatever is typed in the box
 
     def on_mount(self) -> None:
         self.border_title = self.BORDER_TITLE
         self.border_subtitle = self.BORDER_SUBTITLE
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "backspace" and self.attachment is not None and not self.text:
+            event.stop()
+            event.prevent_default()
+            self.detach()
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -66,14 +79,38 @@ class PasteBox(TextArea, inherit_bindings=False):
         # Other keys: Textual calls TextArea._on_key next (handlers run along the MRO).
 
     def _on_paste(self, event: events.Paste) -> None:
-        # TextArea._on_paste inserts the whole paste next; stop it bubbling to the screen, which
-        # forwards only the pastes that missed the box.
+        # Stop it bubbling to the screen, which forwards only the pastes that missed the box.
         event.stop()
+        if is_large(event.text) and not self.read_only:
+            event.prevent_default()  # not TextArea._on_paste: keep it aside
+            self.attach(event.text)
+        # Otherwise TextArea._on_paste runs next (handlers run along the MRO) and inserts it whole.
+
+    def attach(self, text: str) -> None:
+        self.attachment = text if self.attachment is None else f"{self.attachment}\n{text}"
+        line_count = self.attachment.count("\n") + 1
+        self.placeholder = (
+            f"{line_count:,} pasted lines ({len(self.attachment):,} characters) are attached. "
+            "Enter sends them; Backspace removes them."
+        )
+        self.border_title = f"{self.BORDER_TITLE} · {line_count:,} lines attached"
+        self.focus()
+
+    def detach(self) -> None:
+        self.attachment = None
+        self.placeholder = PLACEHOLDER
+        self.border_title = self.BORDER_TITLE
 
     def submit(self) -> None:
-        text = self.text
-        if not text.strip():
+        typed = self.text
+        parts = [part for part in (self.attachment, typed) if part and part.strip()]
+        if not parts:
             self.app.bell()
             return
-        self.post_message(self.Submitted(self, text))
+        self.post_message(self.Submitted(self, "\n".join(parts)))
+        self.detach()
         self.clear()
+
+
+def is_large(text: str) -> bool:
+    return len(text) > LARGE_PASTE_CHARS or text.count("\n") >= LARGE_PASTE_LINES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-PREVIEW_LINES = 6
+PREVIEW_LINES = 4
 
 
 def preview(text: str, max_lines: int = PREVIEW_LINES) -> tuple[str, str]:
