@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 
-from kb.commands import ask, lint, list_articles, show
+from kb.commands import ask, convert, lint, list_articles, show
 from kb.commands.common import UsageError
 
-COMMANDS = [ask, show, list_articles, lint]
+COMMANDS = [ask, show, list_articles, lint, convert]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _optional_commands() -> list:
     """Commands whose modules may not be present in a partial checkout."""
     commands = []
-    for name in ("convert", "check_connection"):
+    for name in ("check_connection",):
         try:
             commands.append(__import__(f"kb.commands.{name}", fromlist=["register"]))
         except ImportError:

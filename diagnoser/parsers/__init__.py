@@ -1,0 +1,1 @@
+"""One parser per kind of paste: raw text in, facts out."""

@@ -1,0 +1,97 @@
+"""The PRODUCTLEVEL table: which product a LEF's product level means and how it is activated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ProductLevel:
+    level: int | None
+    product: str
+    user_model: str
+    activation: str
+    since: str
+    source: str
+
+
+TABLE: tuple[ProductLevel, ...] = (
+    ProductLevel(
+        51,
+        "Qlik Sense SaaS",
+        "Professional/Analyzer/Analyzer Capacity",
+        "Onboarding email or MyQlik",
+        "1.0",
+        "LBE",
+    ),
+    ProductLevel(
+        50,
+        "Qlik Sense Client Managed",
+        "Professional/Analyzer & Analyzer Capacity",
+        "QLS / SLK",
+        "Feb 2019 onwards",
+        "LBE for SLK; LEF Server for license & control (only without Analyzer Capacity & Cloud Service)",
+    ),
+    ProductLevel(
+        50,
+        "Qlik Sense Client Managed",
+        "Professional/Analyzer, Analyzer Capacity with Overage",
+        "QLS / SLK",
+        "Feb 2020 onwards",
+        "LBE Server",
+    ),
+    ProductLevel(50, "Qlik Sense Tokens", "Tokens", "License & Control LEF", "Sense GA", "LEF Server"),
+    ProductLevel(
+        50, "Qlik Sense", "Core based (including QAP)", "License & Control LEF", "Sense GA", "LEF Server"
+    ),
+    ProductLevel(
+        10,
+        "QlikView Server",
+        "Named user / Document / Session CALs",
+        "License & Control LEF",
+        "QlikView GA",
+        "LEF Server",
+    ),
+    ProductLevel(
+        50,
+        "QlikView Server",
+        "Professional, Analyzer & Analyzer Capacity: unified AMP key or QlikView Infrastructure Add-on to "
+        "QSE Client Managed license",
+        "QLS / SLK",
+        "April 2019 onwards (12.40)",
+        "LBE Server",
+    ),
+    ProductLevel(
+        10,
+        "QlikView Server",
+        "Professional, Analyzer & Analyzer Capacity: QlikView Infrastructure Add-on to QSE SaaS only",
+        "QLS / SLK",
+        "May 2021 QlikView 12.60 onwards",
+        "LBE Server",
+    ),
+    ProductLevel(
+        3,
+        "QlikView Desktop (Local Client)",
+        "Desktop License",
+        "License & Control LEF",
+        "QlikView GA",
+        "LEF Server",
+    ),
+    ProductLevel(60, "NPrinting", "", "QLS / SLK (Feb 2020 on)", "February 2020", "LBE Server"),
+    ProductLevel(60, "NPrinting", "", "License & Control LEF", "Prior to Feb 2020", "LEF Server"),
+    ProductLevel(90, "GeoAnalytics Server", "", "License & Control LEF", "", "LEF Server"),
+    ProductLevel(90, "GeoAnalytics Server", "", "QLS / SLK", "SLK from May 2021", "LBE Server"),
+    ProductLevel(
+        95, "Qlik Catalog & QC for QVD", "Tables", "QLS / SLK", "September 2020 onwards", "LBE Server"
+    ),
+    ProductLevel(
+        None, "WebConnectors", "", "License & Control LEF", "From Feb 2021 no license required", "LEF Server"
+    ),
+    ProductLevel(
+        80, "SAP Connector", "", "License & Control LEF", "SLK support expected June/July 2021", "LEF Server"
+    ),
+)
+
+
+def rows_for(level: int) -> list[ProductLevel]:
+    return [row for row in TABLE if row.level == level]
