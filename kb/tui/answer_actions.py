@@ -50,12 +50,13 @@ class LicenseConversion:
     import_commands: str
 
 
-def license_conversion(answer: Answer | None) -> LicenseConversion | None:
-    """Only for a Replicate license.txt, and only once diagnoser.convert exists."""
-    if answer is None or answer.input_kind != "replicate-license":
-        return None
-    try:
-        from diagnoser import convert  # noqa: F401
-    except ImportError:
-        return None
-    return None
+def offers_license_json(answer: Answer | None) -> bool:
+    """Only a Qlik Replicate license.txt: repctl imports license.json; Compose has no such command."""
+    return answer is not None and answer.input_kind == "replicate-license"
+
+
+def license_conversion(answer: Answer, json_path: str) -> LicenseConversion:
+    """Raises ValueError (diagnoser.convert.NotALicense) when the paste cannot be converted."""
+    from diagnoser import convert
+
+    return LicenseConversion(convert.license_json(answer.text), convert.import_commands(json_path))

@@ -162,16 +162,36 @@ class KbApp(App):
 
     # Actions that write files --------------------------------------------------------------------------------
 
-    def save_license_json(self, answer: Answer | None) -> None:
+    @property
+    def license_json_path(self) -> Path:
+        return self.start_dir / "license.json"
+
+    def license_conversion(self, answer: Answer | None) -> answer_actions.LicenseConversion | None:
+        """None, after telling the user why, when this answer has no license to convert."""
+        if answer is None or not answer_actions.offers_license_json(answer):
+            self.notify("Paste a Qlik Replicate license.txt first: there is no license to convert.")
+            return None
         try:
-            conversion = answer_actions.license_conversion(answer)
-        except Exception as error:
+            return answer_actions.license_conversion(answer, str(self.license_json_path))
+        except Exception as error:  # a license that cannot be converted is a notification, not a crash
             self.notify(f"Could not convert this license: {_describe(error)}", severity="error")
-            return
+            return None
+
+    def copy_import_command(self, answer: Answer | None) -> None:
+        conversion = self.license_conversion(answer)
         if conversion is None:
-            self.notify("Paste a Qlik Replicate license.txt first: there is no license to save.")
             return
-        path = self.start_dir / "license.json"
+        self.copy_to_clipboard(conversion.import_commands)
+        saved = "" if self.license_json_path.exists() else " Save license.json first (^S)."
+        self.notify(
+            f"Copied the repctl commands that import {self.license_json_path}.{saved}", title="Clipboard"
+        )
+
+    def save_license_json(self, answer: Answer | None) -> None:
+        conversion = self.license_conversion(answer)
+        if conversion is None:
+            return
+        path = self.license_json_path
         content = json.dumps(conversion.license_json, indent=2, ensure_ascii=False) + "\n"
 
         def write(confirmed: bool | None = True) -> None:

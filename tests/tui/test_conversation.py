@@ -73,10 +73,10 @@ async def test_bracketed_paste_of_500_lines_is_taken_whole_and_its_error_line_sh
         assert box.region.height <= 36 // 2  # max-height 50%: a long paste scrolls inside the box
 
 
-async def test_enter_sends_and_ctrl_j_or_alt_enter_make_a_new_line(app):
+async def test_enter_sends_and_ctrl_j_or_shift_enter_make_a_new_line(app):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press(*"first", "ctrl+j", *"second", "alt+enter", *"third")
+        await pilot.press(*"first", "ctrl+j", *"second", "shift+enter", *"third")
         box = app.screen.query_one(PasteBox)
         assert box.text == "first\nsecond\nthird"
         assert "^J" in box.border_subtitle and "Enter" in box.border_subtitle
@@ -164,3 +164,15 @@ async def test_a_huge_paste_is_attached_not_laid_out_and_still_answered(app):
         card = app.screen.query_one(AnswerCard)
         assert card.answer.best.article.id == "license-server-connection-error"
         assert text_of(card.query(".key-line").first()).split()[0] == "22223"
+
+
+async def test_a_paste_while_the_focus_is_elsewhere_lands_in_the_paste_box(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, SERVER_ERROR)
+        app.screen.query_one(MatchList).focus()
+        await pilot.pause()
+        await paste(pilot, "LICENSES-030\nsecond line")
+        await pilot.pause()
+        box = app.screen.query_one(PasteBox)
+        assert box.text == "LICENSES-030\nsecond line"
+        assert app.focused is box

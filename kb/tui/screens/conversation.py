@@ -158,7 +158,7 @@ class ConversationScreen(Screen):
             keys.append("F2 copy the fix")
         if answer_actions.cleaned_key(answer):
             keys.append("F3 copy the cleaned key")
-        if answer_actions.license_conversion(answer) is not None:
+        if answer_actions.offers_license_json(answer):
             keys += ["F4 copy the import command", "^S save license.json"]
         return " · ".join(keys)
 
@@ -189,7 +189,7 @@ class ConversationScreen(Screen):
             return answer_actions.fix_to_copy(answer) is not None
         if action == "copy_key":
             return answer_actions.cleaned_key(answer) is not None
-        return answer_actions.license_conversion(answer) is not None
+        return answer_actions.offers_license_json(answer)
 
     def palette_commands(self) -> list[PaletteCommand]:
         """For the command palette: what applies to the current answer first."""
@@ -216,7 +216,7 @@ class ConversationScreen(Screen):
                         self.action_copy_key,
                     )
                 )
-            if answer_actions.license_conversion(answer) is not None:
+            if answer_actions.offers_license_json(answer):
                 commands += [
                     PaletteCommand(
                         "Copy the license import command",
@@ -272,16 +272,7 @@ class ConversationScreen(Screen):
             self.notify(f"Copied the cleaned key ({len(key):,} characters, no spaces or line breaks).")
 
     def action_copy_command(self) -> None:
-        try:
-            conversion = answer_actions.license_conversion(self.current_answer)
-            if conversion is None:
-                return
-            commands = conversion.import_commands
-        except Exception as error:
-            self.notify(f"Could not build the import command: {_describe(error)}", severity="error")
-            return
-        self.app.copy_to_clipboard(commands)
-        self.notify(f"Copied the import command: {_first_line(commands)}", title="Clipboard")
+        self.app.copy_import_command(self.current_answer)
 
     def action_save_license(self) -> None:
         self.app.save_license_json(self.current_answer)

@@ -24,7 +24,7 @@ Nothing leaves this machine, except the connection check, and only when you star
 | Key | Does |
 |---|---|
 | Enter | send the paste |
-| Ctrl+J, Alt+Enter | new line |
+| Ctrl+J (Shift+Enter in terminals that report it) | new line |
 | Tab / Shift+Tab | move between the box, the answers and their match lists |
 
 ## Everywhere
@@ -59,7 +59,7 @@ Keys that do not apply to it are hidden from the footer.
 The clipboard works over SSH in terminals that support OSC 52 (most do; macOS Terminal does not).
 
 Exports go to the folder where kb was started. Serial numbers, control numbers, key signatures and
-checksums are replaced by `[REDACTED]` in exports.
+checksums are replaced by `[redacted]` in exports.
 """
 
 

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 # Terminals cannot send ctrl+enter reliably (harlequin issue 71): Enter sends, these insert a newline.
+# Ctrl+J works everywhere; Alt+Enter reaches Textual as a plain Enter, so it is not advertised.
 NEWLINE_KEYS = frozenset({"ctrl+j", "alt+enter", "shift+enter", "ctrl+enter"})
 # A paste bigger than this is kept aside instead of being inserted: TextArea takes ~4 s to lay out
 # 100,000 lines, which would freeze the app. Enter sends it as usual.
@@ -38,7 +39,7 @@ class PasteBox(TextArea, inherit_bindings=False):
     BINDINGS = bindings_without(TextArea.BINDINGS, SCREEN_KEYS)
 
     BORDER_TITLE = "Paste an error, a log, a license file or a key"
-    BORDER_SUBTITLE = "Enter send · ^J or Alt+Enter new line"
+    BORDER_SUBTITLE = "Enter send · ^J new line"
 
     class Submitted(Message):
         def __init__(self, paste_box: PasteBox, text: str) -> None:
