@@ -19,12 +19,15 @@ _ERROR_SIGNAL = re.compile(
     r"\b(?:error|errors|err|exception|fail|failed|failure|fails|fatal|critical|crit|denied|unauthori[sz]ed|"
     r"invalid|unable|cannot|can't|could not|couldn't|not allowed|timed out|timeout|refused|forcibly|"
     r"too low|does not exist|is missing|missing|expired|not valid|not found|severe)\b"
-    r"|\b[A-Z][A-Z0-9]+-\d{2,}\b|\"(?:error|err)\"\s*:|core\.error\.code",
+    r"|\"(?:error|err)\"\s*:|core\.error\.code",
     re.IGNORECASE,
 )
+_ERROR_CODE = re.compile(r"\b[A-Z][A-Z0-9]+-\d{2,}\b")  # case matters: a GUID has "a3ef-4164"
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
-_LOW_LEVEL = re.compile(r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)")
+_LOW_LEVEL = re.compile(
+    r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)|\"level\"\s*:\s*\"(?:info|debug|trace)\"", re.I
+)
 _STACK_FRAME = re.compile(r"^\s*at\s+[\w.$<>`\[\]]+[\(.]")
 # A line a person typed among log lines: words, no timestamp, level, JSON or key=value structure.
 _LOG_MARKERS = re.compile(r"\d{2}:\d{2}|^\s*[{\[<]|\b(?:INFO|DEBUG|TRACE|WARN|WARNING|ERROR)\b|\t|\w=\S")
@@ -44,7 +47,7 @@ def _signal(line: str) -> int:
         return 0
     if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
         return 3  # the user's own words about the problem
-    hits = len(_ERROR_SIGNAL.findall(line))
+    hits = len(_ERROR_SIGNAL.findall(line)) + len(_ERROR_CODE.findall(line))
     if not hits or (_NO_ERROR.search(line) and hits <= 1):
         return 0
     return hits + (0 if _LOW_LEVEL.search(line) else 2)
