@@ -22,6 +22,7 @@ from kb.loading import ArticleFolderError, Problem
 from kb.tui import answer_actions
 from kb.tui.commands import AnswerCommands
 from kb.tui.messages import BrowseArticles, KnowledgeBaseLoaded, OpenArticle
+from kb.tui.safety import describe, notify_errors
 from kb.tui.screens.article import ArticleScreen
 from kb.tui.screens.browser import ArticleBrowser
 from kb.tui.screens.confirm import ConfirmScreen
@@ -135,10 +136,12 @@ class KbApp(App):
 
     # Screens ---------------------------------------------------------------------------------------------------
 
+    @notify_errors("Opening the help")
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    @notify_errors("Opening the article")
     def open_article(self, article_id: str) -> None:
         knowledge_base = self.knowledge_base
         if knowledge_base is None or article_id not in knowledge_base:
@@ -148,6 +151,7 @@ class KbApp(App):
             return
         self.push_screen(ArticleScreen(knowledge_base[article_id]))
 
+    @notify_errors("Opening the browser")
     def browse_articles(self) -> None:
         if self.knowledge_base is None:
             self.notify("The articles are still loading.")
@@ -174,9 +178,10 @@ class KbApp(App):
         try:
             return answer_actions.license_conversion(answer, str(self.license_json_path))
         except Exception as error:  # a license that cannot be converted is a notification, not a crash
-            self.notify(f"Could not convert this license: {_describe(error)}", severity="error")
+            self.notify(f"Could not convert this license: {describe(error)}", severity="error")
             return None
 
+    @notify_errors("Copying the import command")
     def copy_import_command(self, answer: Answer | None) -> None:
         conversion = self.license_conversion(answer)
         if conversion is None:
@@ -187,6 +192,7 @@ class KbApp(App):
             f"Copied the repctl commands that import {self.license_json_path}.{saved}", title="Clipboard"
         )
 
+    @notify_errors("Saving license.json")
     def save_license_json(self, answer: Answer | None) -> None:
         conversion = self.license_conversion(answer)
         if conversion is None:
@@ -219,7 +225,7 @@ class KbApp(App):
             path = unique_path(self.start_dir, f"kb-conversation-{now:%Y%m%d-%H%M%S}", ".md")
             path.write_text(markdown, encoding="utf-8")
         except Exception as error:  # an export that fails is a notification, never a crash
-            self.call_from_thread(self.notify, f"Export failed: {_describe(error)}", severity="error")
+            self.call_from_thread(self.notify, f"Export failed: {describe(error)}", severity="error")
             return
         self.call_from_thread(self.notify, f"Exported to {path} (secrets redacted).", title="Export")
 
@@ -248,10 +254,6 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
         path = folder / f"{stem}-{number}{suffix}"
         number += 1
     return path
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def run_app(extra_dirs: Sequence[str | Path] = ()) -> int:

@@ -156,3 +156,30 @@ async def test_an_export_that_fails_is_a_notification(app, monkeypatch):
         await settle(pilot)
         assert app.is_running
         assert any("Export failed" in text and "disk full" in text for text in notification_texts(app))
+
+
+async def test_an_action_that_raises_is_a_notification_not_a_crash(app, monkeypatch):
+    def broken_clipboard(text: str) -> None:
+        raise RuntimeError("no terminal")
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, TOKEN_LEF)
+        monkeypatch.setattr(app, "copy_to_clipboard", broken_clipboard)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.is_running
+        assert any(
+            "Copying the fix failed" in text and "no terminal" in text for text in notification_texts(app)
+        )
+
+
+async def test_an_answer_that_cannot_be_drawn_becomes_a_failed_card(app, monkeypatch):
+    def broken_widgets(*args, **kwargs):
+        raise ValueError("bad markdown")
+
+    monkeypatch.setattr("kb.tui.widgets.answer_card.answer_widgets", broken_widgets)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, SERVER_ERROR)
+        card = app.screen.query_one(AnswerCard)
+        assert card.has_class("-failed") and not card.loading
+        assert app.is_running

@@ -18,6 +18,7 @@ from kb.extract import SHORT_PASTE_LINES, query_lines
 from kb.tui import answer_actions
 from kb.tui.commands import PaletteCommand
 from kb.tui.messages import AnswerReady, ConnectionChecked
+from kb.tui.safety import describe, notify_errors
 from kb.tui.widgets.answer_card import AnswerCard
 from kb.tui.widgets.cards import ConnectionCard, NoticeCard, WelcomeCard
 from kb.tui.widgets.paste_box import PasteBox
@@ -87,6 +88,7 @@ class ConversationScreen(Screen):
         card = self.current_card
         return card.answer if card else None
 
+    @notify_errors("Sending the paste")
     async def on_paste_box_submitted(self, event: PasteBox.Submitted) -> None:
         self.turns += 1
         card = AnswerCard(self.turns)
@@ -109,7 +111,7 @@ class ConversationScreen(Screen):
             result = answer(knowledge_base, text, today=self.app.today)
             key_lines = lines_that_stand_out(text)
         except Exception as error:  # an answer that fails becomes a card, never a crash
-            self.post_message(AnswerReady(card, None, f"Could not answer this paste: {_describe(error)}"))
+            self.post_message(AnswerReady(card, None, f"Could not answer this paste: {describe(error)}"))
             return
         self.post_message(AnswerReady(card, result, key_lines=key_lines))
 
@@ -120,12 +122,15 @@ class ConversationScreen(Screen):
         if message.answer is None:
             await card.show_error(message.error)
         else:
-            await card.show_answer(
-                message.answer,
-                offer=self.connection_offer(message.answer),
-                keys_hint=self.keys_hint(message.answer),
-                key_lines=message.key_lines,
-            )
+            try:
+                await card.show_answer(
+                    message.answer,
+                    offer=self.connection_offer(message.answer),
+                    keys_hint=self.keys_hint(message.answer),
+                    key_lines=message.key_lines,
+                )
+            except Exception as error:  # e.g. an article whose Markdown cannot be drawn
+                await card.show_error(f"Could not show this answer: {describe(error)}")
         self.refresh_bindings()
         self.call_after_refresh(self.show_top_of_turn, card)
 
@@ -248,35 +253,43 @@ class ConversationScreen(Screen):
 
     # Actions ---------------------------------------------------------------------------------------------
 
+    @notify_errors("Opening the article")
     def action_open_best(self) -> None:
         answer = self.current_answer
         if answer is not None and answer.best is not None:
             self.app.open_article(answer.best.article.id)
 
+    @notify_errors("Opening the browser")
     def action_browse(self) -> None:
         self.app.browse_articles()
 
+    @notify_errors("Reloading the articles")
     def action_reload(self) -> None:
         self.app.load_knowledge_base(reloaded=True)
 
+    @notify_errors("Copying the fix")
     def action_copy_fix(self) -> None:
         fix = answer_actions.fix_to_copy(self.current_answer)
         if fix:
             self.app.copy_to_clipboard(fix)
             self.notify(f"Copied the fix: {_first_line(fix)}", title="Clipboard")
 
+    @notify_errors("Copying the key")
     def action_copy_key(self) -> None:
         key = answer_actions.cleaned_key(self.current_answer)
         if key:
             self.app.copy_to_clipboard(key)
             self.notify(f"Copied the cleaned key ({len(key):,} characters, no spaces or line breaks).")
 
+    @notify_errors("Copying the import command")
     def action_copy_command(self) -> None:
         self.app.copy_import_command(self.current_answer)
 
+    @notify_errors("Saving license.json")
     def action_save_license(self) -> None:
         self.app.save_license_json(self.current_answer)
 
+    @notify_errors("Exporting")
     def action_export(self) -> None:
         self.app.export_conversation(self.export_entries())
 
@@ -295,6 +308,7 @@ class ConversationScreen(Screen):
     async def action_offer_check_connection(self) -> None:
         await self.action_check_connection()
 
+    @notify_errors("Starting the connection check")
     async def action_check_connection(self) -> None:
         self.cancel_connection_check("Cancelled: another check was started.")
         card = ConnectionCard(self.app.connection.url)
@@ -321,12 +335,13 @@ class ConversationScreen(Screen):
             finding = connection_finding(result)
         except Exception as error:
             if not worker.is_cancelled:
-                message = f"The connection check failed: {_describe(error)}"
+                message = f"The connection check failed: {describe(error)}"
                 self.post_message(ConnectionChecked(card, None, None, message))
             return
         if not worker.is_cancelled:
             self.post_message(ConnectionChecked(card, result, finding))
 
+    @notify_errors("Showing the connection check")
     async def on_connection_checked(self, message: ConnectionChecked) -> None:
         card = message.card
         if not isinstance(card, ConnectionCard) or card.done or not card.is_attached:
@@ -339,6 +354,7 @@ class ConversationScreen(Screen):
             self.connection_worker = None
         self.refresh_bindings()
 
+    @notify_errors("Cancelling the connection check")
     async def action_cancel_check(self) -> None:
         if self.cancel_connection_check("Cancelled."):
             self.notify("Connection check cancelled.")
@@ -365,7 +381,3 @@ def lines_that_stand_out(text: str, count: int = 3) -> list[tuple[int, str]]:
 def _first_line(text: str, width: int = 60) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
