@@ -24,7 +24,7 @@ def recognise(text: str) -> str:
     if known_field_count(sample) >= 3:
         return "compose-license" if parse_license_txt(sample).is_compose else "replicate-license"
     tags = tag_lines(sample)
-    if tags >= 2 and tags >= len(lines) // 2:
+    if (tags >= 2 and tags >= len(lines) // 2) or (tags and tags == len(lines)):
         return "lef"
     key = find_key(sample)
     if key is not None and len(sample.replace(key.raw, " ").split()) <= 3:

@@ -47,84 +47,7 @@ _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
 _WORD = re.compile(r"[a-z0-9_]+")
 
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "my",
-        "our",
-        "your",
-        "their",
-        "we",
-        "you",
-        "i",
-        "me",
-        "us",
-        "he",
-        "she",
-        "they",
-        "them",
-        "as",
-        "so",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "please",
-        "when",
-        "while",
-        "which",
-        "what",
-        "who",
-        "how",
-        "why",
-        "there",
-        "here",
-        "into",
-        "out",
-        "up",
-        "about",
-        "than",
-        "then",
-        "also",
-        "just",
-        "any",
-        "some",
-        "all",
-    ]
+    ["a", "an", "the", "to", "of", "in", "on", "at", "for", "from", "by", "with", "and", "or", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "my", "our", "your", "their", "we", "you", "i", "me", "us", "he", "she", "they", "them", "as", "so", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "please", "when", "while", "which", "what", "who", "how", "why", "there", "here", "into", "out", "up", "about", "than", "then", "also", "just", "any", "some", "all", "even", "though", "although", "still", "already", "yet", "now", "today", "yesterday", "tomorrow", "morning", "evening", "week", "weekend", "again", "tried", "try", "trying", "want", "wanted", "need", "needed", "get", "got", "getting", "help", "thanks", "thank", "hi", "hello", "anyone", "someone", "since", "because", "but", "if", "whether", "very", "really", "much", "many", "more", "most"]
 )
 
 
@@ -182,5 +105,7 @@ def tokens(normalised: str) -> list[str]:
         parts = _WORD.findall(token)
         if len(parts) > 1:
             terms.append(token)
+            if "-" in token and "." not in token:
+                terms.append(stem("".join(parts)))  # add-on / addon, data-connection / dataconnection
         terms.extend(stem(part) for part in parts if part not in STOP_WORDS)
     return terms

@@ -27,6 +27,8 @@ SUFFICIENT_EVIDENCE = 2.0
 OUT_OF_CONTEXT_FACTOR = 0.7
 # A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik").
 DOMAIN_TERM_SHARE = 0.5
+# An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
+UNKNOWN_TERM_WEIGHT = 0.35
 TYPO_SIMILARITY = 80.0
 TYPO_WEIGHT = 0.8
 MAX_TERMS_FOR_TYPOS = 25
@@ -231,7 +233,7 @@ class SearchIndex:
         term_weights = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
         known_mass = float((self.idf[term_ids] * term_weights).sum())
         # Terms the index has never seen still make a line less about any article.
-        return term_ids, term_weights, known_mass + len(unknown) * self.max_idf * 0.5
+        return term_ids, term_weights, known_mass + len(unknown) * self.max_idf * UNKNOWN_TERM_WEIGHT
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
         """The entries sharing the most (and most complete) rare-term weight with a line."""
