@@ -183,3 +183,14 @@ async def test_an_answer_that_cannot_be_drawn_becomes_a_failed_card(app, monkeyp
         card = app.screen.query_one(AnswerCard)
         assert card.has_class("-failed") and not card.loading
         assert app.is_running
+
+
+async def test_a_fix_that_is_a_whole_key_is_shown_short_and_copied_whole(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, KEY_FROM_PDF)
+        card = app.screen.query_one(AnswerCard)
+        shown = [str(fix.render()) for fix in card.query(".finding-fix")]
+        whole_key_fix = [text for text in shown if text.startswith("Fix: " + CLEAN_KEY[:50])]
+        assert whole_key_fix and len(whole_key_fix[0]) < 200 and "characters" in whole_key_fix[0]
+        await pilot.press("f2")
+        assert app.clipboard == CLEAN_KEY

@@ -20,6 +20,16 @@ MARK_STYLES = {
 }
 
 
+# A fix that is one long value (a whole cleaned key) is shown shortened; the copy keys copy it whole.
+LONG_VALUE_CHARS = 160
+
+
+def shortened(fix: str) -> str:
+    if "\n" in fix or len(fix) <= LONG_VALUE_CHARS or " " in fix:
+        return fix
+    return f"{fix[:100]}… ({len(fix):,} characters; the copy keys copy it whole)"
+
+
 class FindingLine(Vertical):
     def __init__(self, finding: Finding) -> None:
         super().__init__(classes=f"finding -{finding.severity}")
@@ -40,7 +50,7 @@ class FindingLine(Vertical):
             yield Static(finding.detail.strip(), markup=False, classes="finding-detail")
         if finding.fix.strip():
             yield Static(
-                Content.assemble(("Fix: ", "bold"), finding.fix.strip()),
+                Content.assemble(("Fix: ", "bold"), shortened(finding.fix.strip())),
                 classes="finding-fix",
             )
 
