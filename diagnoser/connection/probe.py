@@ -312,12 +312,12 @@ def _tls_context(cafile: str | None) -> ssl.SSLContext:
     if cafile is not None:
         try:
             context.load_verify_locations(cafile=cafile)  # trusted beside the system's CAs
+        except ssl.SSLError:  # before OSError, its base class
+            raise ConnectionCheckUsageError(f"--cafile {cafile} holds no PEM certificate") from None
         except OSError as error:
             raise ConnectionCheckUsageError(
                 f"cannot read --cafile {cafile}: {error.strerror or error}"
             ) from None
-        except ssl.SSLError:
-            raise ConnectionCheckUsageError(f"--cafile {cafile} holds no PEM certificate") from None
     context.set_alpn_protocols(["http/1.1"])
     return context
 
