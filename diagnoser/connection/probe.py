@@ -243,7 +243,7 @@ class _Probe:
             return "reset", f"The connection was reset {where}. {_CUT_BY_FIREWALL}"
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         if self.step.startswith("connecting"):
-            return "refused", f"Could not connect {where}: {reason}."
+            return "refused", f"Could not connect to {self._who()} at {self.peer}: {reason}."
         return "reset", f"The connection failed {where}: {reason}."
 
 
