@@ -18,27 +18,23 @@ from rapidfuzz import fuzz, process
 from kb.article import Article
 from kb.extract import QueryLine, query_lines
 from kb.normalise import STOP_WORDS, normalise, tokens
+from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
 
 MIN_SCORE = 60.0
-CANDIDATES_PER_LINE = 40
+CANDIDATES_PER_LINE = 60
+BODY_CANDIDATES_PER_LINE = 10
+# Candidate picking reads the postings of the rarest terms first and stops after about this many.
+POSTINGS_BUDGET = 100_000
+# Terms in more than this share of all entries are too common to pick candidates by.
+COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
 SUFFICIENT_EVIDENCE = 2.0
-# Generic fragments (no domain word) quoted inside another product's log line are weak evidence.
-OUT_OF_CONTEXT_FACTOR = 0.7
 # A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik").
 DOMAIN_TERM_SHARE = 0.5
 # An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
 UNKNOWN_TERM_WEIGHT = 0.35
-TYPO_SIMILARITY = 80.0
 TYPO_WEIGHT = 0.8
 MAX_TERMS_FOR_TYPOS = 25
-# Terms found in more entries than this share of the index only dilute candidate picking.
-COMMON_TERM_SHARE = 0.05
-
-ERROR, SYMPTOM, TITLE, BODY = 0, 1, 2, 3
-KIND_NAMES = ("error message", "symptom", "title", "article text")
-KIND_WEIGHTS = np.array([1.0, 0.93, 0.9, 0.9])
-BODY_CANDIDATES_PER_LINE = 10
 
 
 @dataclass(frozen=True)
@@ -62,8 +58,9 @@ class Boost:
 @dataclass
 class _Hit:
     score: float
-    support: float
-    why: str
+    support: float  # the other evidence for the article: breaks ties
+    source: tuple[int, int, int] | None  # (entry, how, line number) of the best match, None: a boost alone
+    boost_why: str = ""
 
 
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
@@ -188,27 +185,32 @@ class SearchIndex:
             return
         query_weight = np.zeros(len(self.vocabulary), dtype=np.float32)
         query_weight[term_ids] = term_weights
-        for entry in candidates.tolist():
-            entry_terms = self.entry_terms[self.entry_term_ptr[entry] : self.entry_term_ptr[entry + 1]]
-            shared = float((self.idf[entry_terms] * query_weight[entry_terms]).sum())
-            coverage = Coverage(
-                entry=shared / float(self.entry_mass[entry]),
-                query=shared / query_mass if query_mass else 0.0,
-                evidence=min(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE)) if self.max_idf else 0.0,
-            )
-            kind = int(self.entry_kind[entry])
-            score, how = _score_entry(kind, self.entry_norm[entry], line.normalised, coverage)
-            if not in_context and (
-                kind == BODY or (kind == ERROR and self.entry_needs_context[entry] and coverage.query < 0.8)
-            ):
-                score *= OUT_OF_CONTEXT_FACTOR
-            score *= float(KIND_WEIGHTS[kind])
+        # Shared weight of every candidate at once: gather their terms into one flat array.
+        starts, ends = self.entry_term_ptr[candidates], self.entry_term_ptr[candidates + 1]
+        lengths = ends - starts
+        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        flat = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+        candidate_terms = self.entry_terms[flat]
+        shared = np.add.reduceat(self.idf[candidate_terms] * query_weight[candidate_terms], offsets)
+        kinds = self.entry_kind[candidates]
+        scores, hows = score_candidates(
+            kinds,
+            [self.entry_norm[entry] for entry in candidates.tolist()],
+            line.normalised,
+            entry_coverage=shared / self.entry_mass[candidates],
+            query_coverage=shared / query_mass if query_mass else np.zeros_like(shared),
+            evidence=np.minimum(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE))
+            if self.max_idf
+            else shared * 0,
+            needs_context=self.entry_needs_context[candidates],
+            in_context=in_context,
+        )
+        for entry, score, how in zip(candidates.tolist(), scores.tolist(), hows.tolist(), strict=True):
             article_number = int(self.entry_article[entry])
             hit = hits.get(article_number)
             if hit is None or score > hit.score:
-                why = self._why(kind, self.entry_text[entry], how, line)
                 support = hit.support + hit.score if hit else 0.0
-                hits[article_number] = _Hit(score, support, why)
+                hits[article_number] = _Hit(score, support, (entry, how, line.number))
             else:
                 hit.support += score
 
@@ -236,11 +238,18 @@ class SearchIndex:
         return term_ids, term_weights, known_mass + len(unknown) * self.max_idf * UNKNOWN_TERM_WEIGHT
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
-        """The entries sharing the most (and most complete) rare-term weight with a line."""
+        """The entries sharing the most (and most complete) weight with a line, rarest terms first."""
         starts, ends = self.posting_ptr[term_ids], self.posting_ptr[term_ids + 1]
-        informative = (ends - starts) <= self.common_df
-        if informative.any():
-            term_ids, starts, ends = term_ids[informative], starts[informative], ends[informative]
+        frequencies = ends - starts
+        order = np.argsort(frequencies, kind="stable")
+        # Common terms only dilute the choice (their weight is small): skip them, and stop reading postings
+        # past the budget; the rarest terms always count.
+        chosen = order[
+            (np.cumsum(frequencies[order]) <= POSTINGS_BUDGET) & (frequencies[order] <= self.common_df)
+        ]
+        if len(chosen) < min(3, len(order)):
+            chosen = order[: min(3, len(order))]
+        term_ids, starts, ends = term_ids[chosen], starts[chosen], ends[chosen]
         entries = np.concatenate([self.postings[start:end] for start, end in zip(starts, ends, strict=True)])
         weights = np.repeat(self.idf[term_ids], ends - starts)
         unique_entries, positions = np.unique(entries, return_inverse=True)
@@ -273,23 +282,14 @@ class SearchIndex:
             return True
         return any(_CODE_TERM.fullmatch(term) and term in self.vocabulary for term in line.normalised.split())
 
-    @staticmethod
-    def _why(kind: int, entry_text: str, how: str, line: QueryLine) -> str:
-        where = f" in line {line.number}" if line.number else ""
-        if how == "exact":
-            return f'{KIND_NAMES[kind]} "{entry_text}" found{where}'
-        if kind == BODY:
-            return (
-                f"the article's text shares most words of line {line.number}"
-                if line.number
-                else ("the article's text shares most words of the paste")
-            )
-        if how == "words":
-            return f'{KIND_NAMES[kind]} "{entry_text}" shares the key words{where}'
-        return f'close to the {KIND_NAMES[kind]} "{entry_text}"{where}'
+    def _why(self, hit: _Hit) -> str:
+        if hit.source is None:
+            return hit.boost_why
+        entry, how, line_number = hit.source
+        why = describe(int(self.entry_kind[entry]), how, self.entry_text[entry], line_number)
+        return f"{why}; {hit.boost_why}" if hit.boost_why else why
 
     def _rank(self, hits: dict[int, _Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
-        ranked: list[tuple[float, float, float, str, Article]] = []
         for article_id, boost in boosts.items():
             number = self.article_numbers.get(article_id)
             if number is None:
@@ -297,22 +297,22 @@ class SearchIndex:
             hit = hits.get(number)
             if hit is not None and hit.score >= MIN_SCORE:
                 hit.score = min(100.0, hit.score + boost.points)
-                hit.why = f"{hit.why}; {boost.why}"
                 hit.support += 1000.0
+                hit.boost_why = boost.why
             else:
-                hits[number] = _Hit(min(100.0, 50.0 + boost.points), 1000.0, boost.why)
-        for number, hit in hits.items():
-            if hit.score >= MIN_SCORE:
-                ranked.append((round(hit.score, 1), hit.support, -number, hit.why, self.articles[number]))
-        ranked.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
-        return [Match(article, score, why) for score, _, _, why, article in ranked[:limit]]
-
-
-@dataclass(frozen=True)
-class Coverage:
-    entry: float  # share of the entry's weight found in the line
-    query: float  # share of the line's weight the entry explains
-    evidence: float  # shared rare-word weight, 1.0 = enough to be sure
+                hits[number] = _Hit(min(100.0, 50.0 + boost.points), 1000.0, None, boost.why)
+        ranked = sorted(
+            (
+                (round(hit.score, 1), hit.support, -number)
+                for number, hit in hits.items()
+                if hit.score >= MIN_SCORE
+            ),
+            reverse=True,
+        )
+        return [
+            Match(self.articles[-number], score, self._why(hits[-number]))
+            for score, _, number in ranked[:limit]
+        ]
 
 
 def _best(entries: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:
@@ -336,25 +336,3 @@ def _body(article: Article) -> str:
             *article.references,
         )
     )
-
-
-def _score_entry(kind: int, entry: str, line: str, coverage: Coverage) -> tuple[float, str]:
-    """0-100: how well one article string matches one pasted line, and how it matched."""
-    if kind == BODY:
-        # The share of the article the line covers only breaks ties between articles that explain it all.
-        focus = 0.97 + 0.03 * min(1.0, 10.0 * coverage.entry)
-        return 100.0 * coverage.query * (0.5 + 0.5 * coverage.evidence) * focus, "words"
-    if kind == ERROR:
-        if entry in line:
-            return 100.0, "exact"
-        if len(line) < len(entry):
-            # A fragment of the error: as good as the rare words it carries, never as good as the whole.
-            fragment = fuzz.partial_ratio(line, entry) * (0.5 + 0.45 * coverage.evidence)
-            return max(fragment, fuzz.ratio(entry, line)), "close"
-        alignment = fuzz.partial_ratio(entry, line)
-        return 0.7 * alignment + 30.0 * coverage.entry, "close"
-    similarity = fuzz.ratio(entry, line)
-    overlap = 100.0 * (0.7 * coverage.entry + 0.3 * coverage.query) * (0.6 + 0.4 * coverage.evidence)
-    if similarity >= TYPO_SIMILARITY and similarity > overlap:
-        return similarity, "close"
-    return overlap, "words"
