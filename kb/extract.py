@@ -26,7 +26,8 @@ _ERROR_CODE = re.compile(r"\b[A-Z][A-Z0-9]+-\d{2,}\b")  # case matters: a GUID h
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
 _LOW_LEVEL = re.compile(
-    r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)|\"level\"\s*:\s*\"(?:info|debug|trace)\"", re.I
+    r"(?:^|[\s\t|\[])(?:INFO|DEBUG|TRACE|VERBOSE)(?:[\s\t|\]:]|$)|\"level\"\s*:\s*\"(?:info|debug|trace)\"",
+    re.I,
 )
 _STACK_FRAME = re.compile(r"^\s*at\s+[\w.$<>`\[\]]+[\(.]")
 # A line a person typed among log lines: words, no timestamp, level, JSON or key=value structure.

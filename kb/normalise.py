@@ -47,7 +47,15 @@ _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
 _WORD = re.compile(r"[a-z0-9_]+")
 
 STOP_WORDS = frozenset(
-    ["a", "an", "the", "to", "of", "in", "on", "at", "for", "from", "by", "with", "and", "or", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "my", "our", "your", "their", "we", "you", "i", "me", "us", "he", "she", "they", "them", "as", "so", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "please", "when", "while", "which", "what", "who", "how", "why", "there", "here", "into", "out", "up", "about", "than", "then", "also", "just", "any", "some", "all", "even", "though", "although", "still", "already", "yet", "now", "today", "yesterday", "tomorrow", "morning", "evening", "week", "weekend", "again", "tried", "try", "trying", "want", "wanted", "need", "needed", "get", "got", "getting", "help", "thanks", "thank", "hi", "hello", "anyone", "someone", "since", "because", "but", "if", "whether", "very", "really", "much", "many", "more", "most"]
+    """
+    a an the to of in on at for from by with and or is are was were be been being it its this that these those
+    my our your their we you i me us he she they them as so do does did has have had will would can could
+    should may might please when while which what who how why there here into out up about than then also
+    just any some all
+    even though although still already yet now today yesterday tomorrow morning evening week weekend again
+    tried try trying want wanted need needed get got getting help thanks thank hi hello anyone someone
+    since because but if whether very really much many more most
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 
