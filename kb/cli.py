@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 
-from kb.commands import ask, convert, lint, list_articles, show
+from kb.commands import ask, check_connection, convert, lint, list_articles, show
 from kb.commands.common import UsageError
 
-COMMANDS = [ask, show, list_articles, lint, convert]
+COMMANDS = [ask, show, list_articles, lint, convert, check_connection]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,20 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--articles", action="append", default=[], metavar="DIR", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS + _optional_commands():
+    for command in COMMANDS:
         command.register(subparsers)
     return parser
-
-
-def _optional_commands() -> list:
-    """Commands whose modules may not be present in a partial checkout."""
-    commands = []
-    for name in ("check_connection",):
-        try:
-            commands.append(__import__(f"kb.commands.{name}", fromlist=["register"]))
-        except ImportError:
-            continue
-    return commands
 
 
 def main(argv: list[str] | None = None) -> int:
