@@ -324,7 +324,7 @@ def drip_server(
     """Sends `payload` one byte per `interval`: after the TLS handshake and the request (tls=True), or
     straight away on the raw connection (tls=False, so the client's TLS handshake is the one dripped on)."""
     context = certificates().server_context()
-    data = payload if payload is not None else http_response(404, [("X-Padding", "x" * 200)])
+    data = payload if payload is not None else http_response(404)
     sent: list[int] = []
 
     def handle(conn: socket.socket, server: LoopbackServer) -> None:

@@ -214,7 +214,8 @@ def test_a_reset_mid_handshake_is_reset():
 
 
 def test_a_server_dripping_one_byte_a_second_ends_within_the_timeout():
-    with drip_server(interval=1.0) as server:
+    # Short, so an implementation with per-read timeouts fails in ~26 s (reachable) instead of hanging.
+    with drip_server(interval=1.0, payload=b"HTTP/1.1 404 Not Found\r\n\r\n") as server:
         result = check_connection(server.url, cafile=server.ca_pem_path, timeout=1.5, environ=NO_ENV)
     assert (result.reachable, result.cause) == (False, "timeout")
     assert server.sent and server.sent[0] >= 2  # each read succeeded: only the overall deadline ends it
