@@ -60,3 +60,9 @@ def license_conversion(answer: Answer, json_path: str) -> LicenseConversion:
     from diagnoser import convert
 
     return LicenseConversion(convert.license_json(answer.text), convert.import_commands(json_path))
+
+
+def first_line(text: str, width: int = 60) -> str:
+    """A one-line preview for notifications and the palette."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= width else line[: width - 1] + "…"

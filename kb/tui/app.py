@@ -18,7 +18,7 @@ from textual.screen import Screen
 from kb.answer import Answer
 from kb.export import conversation_markdown
 from kb.knowledge_base import KnowledgeBase, article_dirs
-from kb.loading import ArticleFolderError, Problem
+from kb.loading import Problem
 from kb.tui import answer_actions
 from kb.tui.commands import AnswerCommands
 from kb.tui.messages import BrowseArticles, KnowledgeBaseLoaded, OpenArticle
@@ -33,6 +33,7 @@ DEFAULT_LICENSE_URL = "https://license.qlikcloud.com/"
 # Themes made of the terminal's own 16 colours where only those exist; truecolour themes elsewhere.
 THEME_16_COLOURS = "ansi-dark"
 THEME_DEFAULT = "textual-dark"
+LOAD_TIMEOUT_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -95,28 +96,19 @@ class KbApp(App):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_knowledge_base(self, reloaded: bool = False) -> None:
         """A thread, so the first screen is drawn before the articles are parsed."""
-        notes: list[str] = []
-        folders = []
-        for folder in self.article_folders:
-            if folder.is_dir():
-                folders.append(folder)
-            else:
-                notes.append(f"Article folder not found, skipped: {folder}")
+        knowledge_base, notes = KnowledgeBase([]), []
         try:
-            knowledge_base = KnowledgeBase.load(folders, use_cache=self.use_cache)
-        except (ArticleFolderError, OSError) as error:
-            notes.append(f"Could not load the articles: {error}")
-            knowledge_base = KnowledgeBase([])
-        except Exception as error:  # never a crash: an empty knowledge base and a notification
-            notes.append(f"Could not load the articles: {type(error).__name__}: {error}")
-            knowledge_base = KnowledgeBase([])
-        notes += problem_notes(knowledge_base.problems)
-        self.knowledge_base = knowledge_base
-        self.knowledge_base_ready.set()
+            knowledge_base, notes = load_articles(self.article_folders, use_cache=self.use_cache)
+        except Exception as error:  # never a crash: no articles, and a notification saying why
+            notes = [f"Could not load the articles: {describe(error)}"]
+        finally:
+            self.knowledge_base = knowledge_base
+            self.knowledge_base_ready.set()  # answers waiting for the articles go on in any case
         self.post_message(KnowledgeBaseLoaded(knowledge_base, notes, reloaded))
 
     def wait_for_knowledge_base(self) -> KnowledgeBase:
-        self.knowledge_base_ready.wait()
+        if not self.knowledge_base_ready.wait(LOAD_TIMEOUT_SECONDS):
+            raise TimeoutError(f"the articles did not load within {LOAD_TIMEOUT_SECONDS} seconds")
         assert self.knowledge_base is not None
         return self.knowledge_base
 
@@ -128,7 +120,7 @@ class KbApp(App):
             status += " Some article files have problems: see the notification or run `kb lint`."
         for screen in self.screen_stack:
             if isinstance(screen, ConversationScreen):
-                screen.knowledge_base_changed(status, reloaded=message.reloaded)
+                screen.knowledge_base_changed(status)
         for note in message.notes:
             self.notify(note, title="Articles", severity="warning", timeout=20)
         if message.reloaded:
@@ -228,6 +220,15 @@ class KbApp(App):
             self.call_from_thread(self.notify, f"Export failed: {describe(error)}", severity="error")
             return
         self.call_from_thread(self.notify, f"Exported to {path} (secrets redacted).", title="Export")
+
+
+def load_articles(folders: Sequence[Path], *, use_cache: bool) -> tuple[KnowledgeBase, list[str]]:
+    """The knowledge base of the folders that exist, and what to tell the user about the rest."""
+    notes = [f"Article folder not found, skipped: {folder}" for folder in folders if not folder.is_dir()]
+    knowledge_base = KnowledgeBase.load(
+        [folder for folder in folders if folder.is_dir()], use_cache=use_cache
+    )
+    return knowledge_base, notes + problem_notes(knowledge_base.problems)
 
 
 def problem_notes(problems: Sequence[Problem]) -> list[str]:

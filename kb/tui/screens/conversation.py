@@ -16,11 +16,11 @@ from textual.worker import Worker, get_current_worker
 from kb.answer import Answer, answer
 from kb.extract import SHORT_PASTE_LINES, query_lines
 from kb.tui import answer_actions
-from kb.tui.commands import PaletteCommand
+from kb.tui.commands import PaletteCommand, conversation_commands
 from kb.tui.messages import AnswerReady, ConnectionChecked
 from kb.tui.safety import describe, notify_errors
 from kb.tui.widgets.answer_card import AnswerCard
-from kb.tui.widgets.cards import ConnectionCard, NoticeCard, WelcomeCard
+from kb.tui.widgets.cards import ConnectionCard, WelcomeCard
 from kb.tui.widgets.paste_box import PasteBox
 from kb.tui.widgets.user_message import UserMessage
 
@@ -167,13 +167,9 @@ class ConversationScreen(Screen):
             keys += ["F4 copy the import command", "^S save license.json"]
         return " · ".join(keys)
 
-    def knowledge_base_changed(self, status: str, *, reloaded: bool) -> None:
+    def knowledge_base_changed(self, status: str) -> None:
         for welcome in self.query(WelcomeCard):
             welcome.set_status(status)
-
-    async def add_notice(self, text: str, *, failed: bool = False) -> None:
-        await self.conversation.mount(NoticeCard(text, failed=failed))
-        self.conversation.anchor()
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # the current answer may have changed
@@ -181,6 +177,12 @@ class ConversationScreen(Screen):
     # Which actions apply -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        try:
+            return self._action_applies(action)
+        except Exception:  # deciding what the footer shows must never take the app down
+            return False
+
+    def _action_applies(self, action: str) -> bool:
         if action == "cancel_check":
             return self.connection_worker is not None and self.connection_worker.is_running
         if action == "offer_check_connection":
@@ -197,59 +199,7 @@ class ConversationScreen(Screen):
         return answer_actions.offers_license_json(answer)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        """For the command palette: what applies to the current answer first."""
-        commands: list[PaletteCommand] = []
-        answer = self.current_answer
-        if answer is not None:
-            for position, match in enumerate(answer.matches):
-                label = "Open the best article" if position == 0 else "Open article"
-                commands.append(
-                    PaletteCommand(
-                        f"{label}: {match.article.title}",
-                        f"{match.article.id} · score {match.score:.0f} · {match.why}",
-                        lambda article_id=match.article.id: self.app.open_article(article_id),
-                    )
-                )
-            fix = answer_actions.fix_to_copy(answer)
-            if fix:
-                commands.append(PaletteCommand("Copy the fix", _first_line(fix), self.action_copy_fix))
-            if answer_actions.cleaned_key(answer):
-                commands.append(
-                    PaletteCommand(
-                        "Copy the cleaned Signed License Key",
-                        "the key without the spaces and line breaks",
-                        self.action_copy_key,
-                    )
-                )
-            if answer_actions.offers_license_json(answer):
-                commands += [
-                    PaletteCommand(
-                        "Copy the license import command",
-                        "repctl commands for Windows and Linux",
-                        self.action_copy_command,
-                    ),
-                    PaletteCommand(
-                        "Save license.json",
-                        f"in {self.app.start_dir} (asks before overwriting)",
-                        self.action_save_license,
-                    ),
-                ]
-        commands += [
-            PaletteCommand(
-                "Check the connection to the license service",
-                f"HTTPS to {self.app.connection.url}; runs only now that you ask",
-                self.action_check_connection,
-            ),
-            PaletteCommand(
-                "Export the conversation as Markdown",
-                f"secrets redacted; saved in {self.app.start_dir}",
-                self.action_export,
-            ),
-            PaletteCommand("Browse all articles", "search as you type", self.action_browse),
-            PaletteCommand("Reload the articles", "after editing article files", self.action_reload),
-            PaletteCommand("Help", "what to paste and every key", self.app.action_help),
-        ]
-        return commands
+        return conversation_commands(self)
 
     # Actions ---------------------------------------------------------------------------------------------
 
@@ -272,7 +222,7 @@ class ConversationScreen(Screen):
         fix = answer_actions.fix_to_copy(self.current_answer)
         if fix:
             self.app.copy_to_clipboard(fix)
-            self.notify(f"Copied the fix: {_first_line(fix)}", title="Clipboard")
+            self.notify(f"Copied the fix: {answer_actions.first_line(fix)}", title="Clipboard")
 
     @notify_errors("Copying the key")
     def action_copy_key(self) -> None:
@@ -376,8 +326,3 @@ def lines_that_stand_out(text: str, count: int = 3) -> list[tuple[int, str]]:
     if text.count("\n") < SHORT_PASTE_LINES:
         return []
     return [(line.number, line.text) for line in query_lines(text)[:count] if line.number]
-
-
-def _first_line(text: str, width: int = 60) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= width else line[: width - 1] + "…"

@@ -67,10 +67,3 @@ class ConnectionCard(Vertical):
         await self.remove_children()
         await self.mount(Static(message, markup=False, classes="card-error" if failed else "hint"))
         self.loading = False
-
-
-class NoticeCard(Static):
-    """Something the user should see in the conversation (an action that failed, a reload)."""
-
-    def __init__(self, text: str, *, failed: bool = False) -> None:
-        super().__init__(text, markup=False, classes="card notice-card" + (" -failed" if failed else ""))
