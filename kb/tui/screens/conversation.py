@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -54,6 +55,7 @@ class ConversationScreen(Screen):
         self.turns = 0
         self.connection_worker: Worker | None = None
         self.connection_card: ConnectionCard | None = None
+        self.connection_cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -265,27 +267,35 @@ class ConversationScreen(Screen):
         await self.conversation.mount(card)
         self.conversation.anchor()
         self.connection_card = card
-        self.connection_worker = self.check_connection(card)
+        self.connection_cancel = threading.Event()
+        self.connection_worker = self.check_connection(card, self.connection_cancel)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="connection")
-    def check_connection(self, card: ConnectionCard) -> None:
+    def check_connection(self, card: ConnectionCard, cancel: threading.Event) -> None:
+        """A thread: the check waits on the network for up to its timeout. `cancel` stops it early."""
         worker = get_current_worker()
         settings = self.app.connection
         try:
-            from diagnoser.connection import check_connection, connection_finding
-
+            from diagnoser.connection import ConnectionCheckCancelled, check_connection, connection_finding
+        except ImportError:
+            self.post_message(ConnectionChecked(card, None, None, "The connection check is not available."))
+            return
+        try:
             result = check_connection(
                 settings.url,
                 proxy=settings.proxy,
                 cafile=settings.cafile,
                 timeout=settings.timeout,
                 environ=settings.environ,
+                cancel=cancel,
             )
             finding = connection_finding(result)
-        except Exception as error:
+        except ConnectionCheckCancelled:
+            return
+        except Exception as error:  # bad settings, or a bug: a card that says so, never a crash
             if not worker.is_cancelled:
-                message = f"The connection check failed: {describe(error)}"
+                message = f"The connection check could not run: {describe(error)}"
                 self.post_message(ConnectionChecked(card, None, None, message))
             return
         if not worker.is_cancelled:
@@ -313,6 +323,7 @@ class ConversationScreen(Screen):
         worker, card = self.connection_worker, self.connection_card
         if worker is None or card is None or not worker.is_running:
             return False
+        self.connection_cancel.set()
         worker.cancel()
         card.done = True  # a result that still arrives is dropped
         self.connection_worker = None
