@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header
 
 from kb.article import Article
+from kb.tui.widgets.article_markdown import ArticleMarkdown
 
 
 class ArticleScreen(Screen):
@@ -26,7 +27,7 @@ class ArticleScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="article-body"):
-            yield Markdown(self.article.to_markdown(), id="article-markdown")
+            yield ArticleMarkdown(self.article.to_markdown(), id="article-markdown")
         yield Footer()
 
     def on_mount(self) -> None:

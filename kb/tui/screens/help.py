@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+
+from kb.tui.widgets.article_markdown import ArticleMarkdown
 
 HELP = """\
 # kb: licensing troubleshooting assistant
@@ -68,7 +69,7 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            yield Markdown(HELP, id="help-markdown")
+            yield ArticleMarkdown(HELP, id="help-markdown")
 
     def on_mount(self) -> None:
         self.query_one("#help-dialog").focus()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from kb.answer import Answer
 from kb.render import kind_label, problem_summary
 from kb.tui.messages import BrowseArticles
+from kb.tui.widgets.article_markdown import ArticleMarkdown
 from kb.tui.widgets.finding_lines import FindingLines
 from kb.tui.widgets.match_list import MatchList
 
@@ -97,7 +98,7 @@ def answer_widgets(
                 classes="why",
             ),
             Static("Resolution:", classes="resolution-title"),
-            Markdown(best.article.resolution.strip(), classes="resolution"),
+            ArticleMarkdown(best.article.resolution.strip(), classes="resolution"),
         ]
         others = answer.matches[1:]
         if others:
