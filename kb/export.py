@@ -12,10 +12,12 @@ from datetime import datetime
 
 from diagnoser import Finding
 from kb.answer import Answer
+from kb.extract import SHORT_PASTE_LINES, query_lines
 from kb.render import MARKS, kind_label, problem_summary
 
 # A paste longer than this is cut in the export: the answer, not the raw log, is what is shared.
 MAX_PASTE_LINES = 400
+KEY_LINES = 5
 
 
 class ExportError(Exception):
@@ -71,6 +73,12 @@ def _answer_section(number: int, answer: Answer) -> list[str]:
     parts += [*_fenced("\n".join(shown)), ""]
     if len(lines) > len(shown):
         parts += [f"*… {len(lines) - len(shown):,} more lines not included.*", ""]
+    if len(lines) > SHORT_PASTE_LINES:
+        key_lines = [line for line in query_lines(answer.text)[:KEY_LINES] if line.number]
+        if key_lines:
+            width = len(str(max(line.number for line in key_lines)))
+            parts += ["Lines that stand out:", ""]
+            parts += [*_fenced("\n".join(f"{line.number:>{width}}  {line.text}" for line in key_lines)), ""]
     if answer.findings:
         parts += ["### Checks", ""]
         for finding in answer.findings:

@@ -95,3 +95,13 @@ def test_without_a_redactor_nothing_is_exported(knowledge_base, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_redact)
     with pytest.raises(ExportError):
         conversation_markdown([answer(knowledge_base, SERVER_ERROR)], exported_at=WHEN)
+
+
+def test_a_long_log_keeps_its_error_line_even_past_the_cut(knowledge_base):
+    lines = [f"2024-05-14 10:00:00 INFO request {number} handled" for number in range(MAX_PASTE_LINES * 3)]
+    lines[MAX_PASTE_LINES * 2] = f"2024-05-14 10:00:00 ERROR Licenses {SERVER_ERROR}"
+    markdown = conversation_markdown(
+        [answer(knowledge_base, "\n".join(lines))], exported_at=WHEN, redact=keep
+    )
+    assert "Lines that stand out:" in markdown
+    assert f"{MAX_PASTE_LINES * 2 + 1}  2024-05-14 10:00:00 ERROR Licenses {SERVER_ERROR}" in markdown
