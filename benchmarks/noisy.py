@@ -18,6 +18,7 @@ from kb.article import Article
 
 KINDS = ("single", "log20", "log500")
 LOG_LINES = {"log20": 20, "log500": 500}
+FILLER_WORDS = frozenset({"the", "a", "an", "to", "while", "because", "with", "for", "of", "is", "was"})
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,19 @@ class _Noise:
         return " ".join(tokens)
 
     def change_word(self, text: str) -> str:
-        """Say one word differently (or drop it), as a newer version or a retyping user would."""
+        """Say one word differently, or leave out a filler word, as a newer version or a user would.
+
+        Never drops a word that carries the meaning ("not", the verb, the object): the truth must stay
+        the truth, or the query measures luck.
+        """
         tokens = text.split(" ")
         swappable = [i for i, token in enumerate(tokens) if token.lower() in words.SYNONYMS]
-        if swappable and self.rng.random() < 0.7:
+        droppable = [i for i, token in enumerate(tokens) if token.lower() in FILLER_WORDS]
+        if swappable and (not droppable or self.rng.random() < 0.6):
             position = self.rng.choice(swappable)
             tokens[position] = words.SYNONYMS[tokens[position].lower()]
-        elif len(tokens) > 4:
-            del tokens[self.rng.randrange(1, len(tokens))]
+        elif droppable:
+            del tokens[self.rng.choice(droppable)]
         return " ".join(tokens)
 
 

@@ -46,8 +46,10 @@ def _load_table(sizes: dict) -> list[str]:
     ]
     for size, result in sizes.items():
         loads = result["loads"]
+        misses = loads.get("warm_cache_misses", 0)
+        warm = f"{loads['warm_seconds']:.3f}" + (f" ({misses} cache misses!)" if misses else "")
         lines.append(
-            f"| {int(size):,} | {loads['cold']['seconds']:.2f} | {loads['warm_seconds']:.3f} | "
+            f"| {int(size):,} | {loads['cold']['seconds']:.2f} | {warm} | "
             f"{result['build_seconds']:.2f} | {loads['cold']['peak_rss_mb']:.0f} | {loads['warm_rss_mb']:.0f} | "
             f"{loads['warm_rss_mb'] - loads['baseline_rss_mb']:.0f} |"
         )
@@ -136,12 +138,21 @@ def render(run: dict, today: date | None = None) -> str:
         "# Scale benchmark results",
         "",
         f"Measured {today.isoformat()} with `{run['command'].strip()}` (seed {run['seed']}, "
-        f"{run['queries']} queries per paste kind and size; total run {run['total_seconds'] / 60:.1f} min).",
+        f"{run['queries']} queries per paste kind and size; total run {run['total_seconds'] / 60:.1f} min), "
+        f"engine at commit {run.get('engine', 'unknown')}.",
         "Regenerate with the same command; the numbers below are one run's, medians quoted.",
         "",
         "## Machine",
         "",
         *[f"- {key}: {value}" for key, value in machine().items()],
+        *(
+            [
+                f"- 1-minute load average at start / end of the run: {run['load_average'][0]:.1f} / "
+                f"{run['load_average'][1]:.1f}"
+            ]
+            if "load_average" in run
+            else []
+        ),
         "",
         "## Targets (issue 5)",
         "",

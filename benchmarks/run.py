@@ -67,6 +67,7 @@ def measure_loads(folder: Path, cache_dir: Path) -> dict:
     return {
         "cold": cold,
         "warm_seconds": statistics.median(run["seconds"] for run in warm),
+        "warm_cache_misses": sum(1 for run in warm if not run["cache_hit"]),
         "warm_rss_mb": statistics.median(run["rss_after_mb"] for run in warm),
         "warm_peak_rss_mb": max(run["peak_rss_mb"] for run in warm),
         "baseline_rss_mb": statistics.median(run["rss_before_mb"] for run in warm),
@@ -119,6 +120,20 @@ def measure_kb_ask(runs: int = ASK_RUNS) -> dict:
     }
 
 
+def engine_version() -> str:
+    """The commit measured, and whether the engine's files differ from it."""
+
+    def git(*args: str) -> str:
+        completed = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+        return completed.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:  # an exported snapshot (git archive): the exporter says which commit it is
+        return os.environ.get("KB_BENCH_COMMIT", "unknown")
+    dirty = git("status", "--porcelain", "--", "kb", "diagnoser")
+    return f"{commit} (kb/ or diagnoser/ modified after it)" if dirty else commit
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
@@ -138,6 +153,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
+    engine = engine_version()
+    load_before = os.getloadavg()
 
     def progress(message: str) -> None:
         print(f"[{time.perf_counter() - started:7.1f} s] {message}", file=sys.stderr, flush=True)
@@ -151,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed,
         "queries": args.queries,
         "wratio_budget_seconds": WRATIO_BUDGET_SECONDS,
+        "engine": engine,
+        "load_average": [load_before[0], os.getloadavg()[0]],
         "command": "python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:]),
         "total_seconds": time.perf_counter() - started,
     }

@@ -20,7 +20,7 @@ import yaml
 from benchmarks import vocabulary as words
 from kb.article import Article
 
-GENERATOR_VERSION = "synthetic-1"
+GENERATOR_VERSION = "synthetic-2"
 DEFAULT_SEED = 20240501
 # Share of error strings that carry an error code (LICENSES-030, QRS-4821): many real ones do not.
 CODE_SHARE = 0.4
@@ -98,7 +98,8 @@ def _java(c: _Composer, **s: str) -> str:
 
 def _go_http(c: _Composer, **s: str) -> str:
     path = s["obj"].replace(" ", "-").lower()
-    return f'{s["verb"].split()[0].capitalize()} {path} failed: Post "https://{c.pick(words.HOSTS)}/v1/{path}": {c.pick(words.GO_REASONS)}'
+    action = f"{s['verb'].capitalize()} {s['obj']}"
+    return f'{action} failed: Post "https://{c.pick(words.HOSTS)}/v1/{path}": {c.pick(words.GO_REASONS)}'
 
 
 def _plain_gerund(c: _Composer, **s: str) -> str:

@@ -33,14 +33,17 @@ def peak_rss_mb() -> float:
 
 
 def measure_load(folder: Path) -> dict:
-    from kb import KnowledgeBase
+    from kb import KnowledgeBase, cache
 
+    cached_before = set(cache.cache_dir().glob("index-*"))
     before = rss_mb()
     started = time.perf_counter()
     knowledge_base = KnowledgeBase.load(dirs=[folder])
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        # A load that wrote a new cache file did not use one (e.g. the engine's files changed meanwhile).
+        "cache_hit": set(cache.cache_dir().glob("index-*")) <= cached_before,
         "articles": len(knowledge_base),
         "problems": len(knowledge_base.problems),
         "rss_before_mb": before,
