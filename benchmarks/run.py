@@ -98,8 +98,8 @@ def measure_size(size: int, seed: int, queries: int, progress) -> dict:
 
 
 def _kb_command() -> list[str]:
-    script = Path(sys.executable).with_name("kb")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "kb.cli"]
+    # `python -m kb.cli` with PYTHONPATH=REPO: the engine measured is this source tree's, like the rest.
+    return [sys.executable, "-m", "kb.cli"]
 
 
 def measure_kb_ask(runs: int = ASK_RUNS) -> dict:
@@ -107,11 +107,11 @@ def measure_kb_ask(runs: int = ASK_RUNS) -> dict:
     cache_dir = data_root() / "cache-ask"
     env = _env(cache_dir)
     command = [*_kb_command(), "ask", ASK_PASTE]
-    subprocess.run(command, capture_output=True, env=env, check=True)  # warms the cache
+    subprocess.run(command, capture_output=True, env=env, check=True, cwd=REPO)  # warms the cache
     seconds = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, capture_output=True, env=env, check=True)
+        subprocess.run(command, capture_output=True, env=env, check=True, cwd=REPO)
         seconds.append(time.perf_counter() - started)
     return {
         "command": " ".join(["kb", "ask", repr(ASK_PASTE)]),
