@@ -14,10 +14,10 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2, "ok": 3}
 
 
 def fix_to_copy(answer: Answer | None) -> str | None:
-    """The fix of the most severe finding that has one."""
+    """The fix of the most severe problem (error, then warning) that has one."""
     if answer is None:
         return None
-    with_fix = [finding for finding in answer.findings if finding.fix.strip()]
+    with_fix = [finding for finding in answer.problems if finding.fix.strip()]
     if not with_fix:
         return None
     with_fix.sort(key=lambda finding: SEVERITY_ORDER.get(finding.severity, 9))

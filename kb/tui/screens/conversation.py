@@ -62,7 +62,7 @@ class ConversationScreen(Screen):
         with VerticalScroll(id="conversation"):
             yield WelcomeCard()
         yield PasteBox(id="paste-box")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#conversation", VerticalScroll).anchor()
