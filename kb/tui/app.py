@@ -122,9 +122,9 @@ class KbApp(App):
             if isinstance(screen, ConversationScreen):
                 screen.knowledge_base_changed(status)
         for note in message.notes:
-            self.notify(note, title="Articles", severity="warning", timeout=20)
+            self.notify(note, title="Articles", severity="warning", timeout=20, markup=False)
         if message.reloaded:
-            self.notify(f"Reloaded {count:,} articles.", title="Articles")
+            self.notify(f"Reloaded {count:,} articles.", title="Articles", markup=False)
 
     # Screens ---------------------------------------------------------------------------------------------------
 
@@ -138,7 +138,9 @@ class KbApp(App):
         knowledge_base = self.knowledge_base
         if knowledge_base is None or article_id not in knowledge_base:
             self.notify(
-                f"There is no article {article_id!r} (was it removed by a reload?).", severity="error"
+                f"There is no article {article_id!r} (was it removed by a reload?).",
+                severity="error",
+                markup=False,
             )
             return
         self.push_screen(ArticleScreen(knowledge_base[article_id]))
@@ -146,7 +148,7 @@ class KbApp(App):
     @notify_errors("Opening the browser")
     def browse_articles(self) -> None:
         if self.knowledge_base is None:
-            self.notify("The articles are still loading.")
+            self.notify("The articles are still loading.", markup=False)
             return
         self.push_screen(ArticleBrowser(self.knowledge_base))
 
@@ -165,12 +167,14 @@ class KbApp(App):
     def license_conversion(self, answer: Answer | None) -> answer_actions.LicenseConversion | None:
         """None, after telling the user why, when this answer has no license to convert."""
         if answer is None or not answer_actions.offers_license_json(answer):
-            self.notify("Paste a Qlik Replicate license.txt first: there is no license to convert.")
+            self.notify(
+                "Paste a Qlik Replicate license.txt first: there is no license to convert.", markup=False
+            )
             return None
         try:
             return answer_actions.license_conversion(answer, str(self.license_json_path))
         except Exception as error:  # a license that cannot be converted is a notification, not a crash
-            self.notify(f"Could not convert this license: {describe(error)}", severity="error")
+            self.notify(f"Could not convert this license: {describe(error)}", severity="error", markup=False)
             return None
 
     @notify_errors("Copying the import command")
@@ -181,7 +185,9 @@ class KbApp(App):
         self.copy_to_clipboard(conversion.import_commands)
         saved = "" if self.license_json_path.exists() else " Save license.json first (^S)."
         self.notify(
-            f"Copied the repctl commands that import {self.license_json_path}.{saved}", title="Clipboard"
+            f"Copied the repctl commands that import {self.license_json_path}.{saved}",
+            title="Clipboard",
+            markup=False,
         )
 
     @notify_errors("Saving license.json")
@@ -194,14 +200,18 @@ class KbApp(App):
 
         def write(confirmed: bool | None = True) -> None:
             if not confirmed:
-                self.notify(f"Kept the existing {path}.")
+                self.notify(f"Kept the existing {path}.", markup=False)
                 return
             try:
                 path.write_text(content, encoding="utf-8")
             except OSError as error:
-                self.notify(f"Could not save {path}: {error.strerror or error}", severity="error")
+                self.notify(
+                    f"Could not save {path}: {error.strerror or error}", severity="error", markup=False
+                )
                 return
-            self.notify(f"Saved {path}. F4 copies the command that imports it.", title="license.json")
+            self.notify(
+                f"Saved {path}. F4 copies the command that imports it.", title="license.json", markup=False
+            )
 
         if path.exists():
             self.push_screen(ConfirmScreen(f"{path} exists already. Overwrite it?", "Overwrite"), write)
@@ -217,9 +227,13 @@ class KbApp(App):
             path = unique_path(self.start_dir, f"kb-conversation-{now:%Y%m%d-%H%M%S}", ".md")
             path.write_text(markdown, encoding="utf-8")
         except Exception as error:  # an export that fails is a notification, never a crash
-            self.call_from_thread(self.notify, f"Export failed: {describe(error)}", severity="error")
+            self.call_from_thread(
+                self.notify, f"Export failed: {describe(error)}", severity="error", markup=False
+            )
             return
-        self.call_from_thread(self.notify, f"Exported to {path} (secrets redacted).", title="Export")
+        self.call_from_thread(
+            self.notify, f"Exported to {path} (secrets redacted).", title="Export", markup=False
+        )
 
 
 def load_articles(folders: Sequence[Path], *, use_cache: bool) -> tuple[KnowledgeBase, list[str]]:

@@ -23,7 +23,9 @@ def notify_errors(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any
                 try:
                     return await method(self, *args, **kwargs)
                 except Exception as error:
-                    self.notify(f"{what} failed: {describe(error)}", severity="error", timeout=15)
+                    self.notify(
+                        f"{what} failed: {describe(error)}", severity="error", timeout=15, markup=False
+                    )
                     return None
 
             return async_wrapper
@@ -33,7 +35,7 @@ def notify_errors(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any
             try:
                 return method(self, *args, **kwargs)
             except Exception as error:
-                self.notify(f"{what} failed: {describe(error)}", severity="error", timeout=15)
+                self.notify(f"{what} failed: {describe(error)}", severity="error", timeout=15, markup=False)
                 return None
 
         return wrapper

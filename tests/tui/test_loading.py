@@ -77,3 +77,15 @@ def test_problem_notes_group_by_file_and_severity(tmp_path):
     assert len(notes) == 2
     assert str(first) in notes[0] and notes[0].count(str(first)) == 1 and str(second) not in notes[0]
     assert str(second) in notes[1]
+
+
+async def test_a_file_name_that_looks_like_markup_is_shown_as_it_is(tmp_path):
+    folder = tmp_path / "[bold]odd"
+    folder.mkdir()
+    (folder / "[red]broken.yaml").write_text("id: x\n")
+    app = make_app(tmp_path, [FIXTURE_ARTICLES, folder])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert any("[bold]odd/[red]broken.yaml" in text for text in notification_texts(app))
+        assert not any(notification.markup for notification in app._notifications)  # shown literally
+        assert app.is_running

@@ -35,8 +35,8 @@ class ArticleScreen(Screen):
 
     def action_copy_resolution(self) -> None:
         self.app.copy_to_clipboard(self.article.resolution.strip())
-        self.notify("Copied the resolution to the clipboard.")
+        self.notify("Copied the resolution to the clipboard.", markup=False)
 
     def action_copy_id(self) -> None:
         self.app.copy_to_clipboard(self.article.id)
-        self.notify(f"Copied the article id {self.article.id}.")
+        self.notify(f"Copied the article id {self.article.id}.", markup=False)

@@ -224,14 +224,16 @@ class ConversationScreen(Screen):
         fix = answer_actions.fix_to_copy(self.current_answer)
         if fix:
             self.app.copy_to_clipboard(fix)
-            self.notify(f"Copied the fix: {answer_actions.first_line(fix)}", title="Clipboard")
+            self.notify(f"Copied the fix: {answer_actions.first_line(fix)}", title="Clipboard", markup=False)
 
     @notify_errors("Copying the key")
     def action_copy_key(self) -> None:
         key = answer_actions.cleaned_key(self.current_answer)
         if key:
             self.app.copy_to_clipboard(key)
-            self.notify(f"Copied the cleaned key ({len(key):,} characters, no spaces or line breaks).")
+            self.notify(
+                f"Copied the cleaned key ({len(key):,} characters, no spaces or line breaks).", markup=False
+            )
 
     @notify_errors("Copying the import command")
     def action_copy_command(self) -> None:
@@ -317,7 +319,7 @@ class ConversationScreen(Screen):
     @notify_errors("Cancelling the connection check")
     async def action_cancel_check(self) -> None:
         if self.cancel_connection_check("Cancelled."):
-            self.notify("Connection check cancelled.")
+            self.notify("Connection check cancelled.", markup=False)
 
     def cancel_connection_check(self, note: str) -> bool:
         worker, card = self.connection_worker, self.connection_card
