@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from kb.tui import answer_actions
 
@@ -26,16 +28,20 @@ class AnswerCommands(Provider):
         offer = getattr(self.screen, "palette_commands", None)
         return list(offer()) if callable(offer) else []
 
+    # The palette reads prompts and help as markup; titles and "why" come from articles: escape them.
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.callback, help=command.help)
+            yield DiscoveryHit(
+                Content(command.title), command.callback, text=command.title, help=escape(command.help)
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.callback, help=command.help)
+                prompt = matcher.highlight(escape(command.title))
+                yield Hit(score, prompt, command.callback, text=command.title, help=escape(command.help))
 
 
 def conversation_commands(screen: ConversationScreen) -> list[PaletteCommand]:

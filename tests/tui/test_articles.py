@@ -147,3 +147,37 @@ async def test_palette_browse_command(app):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ArticleBrowser)
+
+
+async def test_markup_in_an_article_title_is_safe_in_cards_palette_and_browser(tmp_path):
+    from tests.tui.conftest import FIXTURE_ARTICLES, make_app
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "frob.yaml").write_text(
+        "id: frob\n"
+        "title: '[bold]Frobnicator[/bold] fails [/x] [[y]]'\n"
+        "errors: ['Frobnicator quota exhausted [code 7]']\n"
+        "resolution: 'Raise the [b]quota[/b].'\n"
+    )
+    app = make_app(tmp_path, [FIXTURE_ARTICLES, folder])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, "Frobnicator quota exhausted [code 7]")
+        card = app.screen.query_one(AnswerCard)
+        assert card.answer.best.article.id == "frob"
+        assert "[bold]Frobnicator[/bold] fails [/x] [[y]]" in str(card.query_one(".best-title").render())
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"frobnicator")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article.id == "frob"
+        await pilot.press("escape", "ctrl+b")
+        await settle(pilot)
+        await pilot.press(*"frob")
+        await settle(pilot)
+        options = app.screen.query_one("#browser-list", OptionList)
+        assert "[bold]Frobnicator[/bold]" in str(options.get_option_at_index(0).prompt)
+        assert app.is_running
