@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from kb.export import ConnectionCheckEntry
@@ -42,7 +43,7 @@ class ConnectionCard(Vertical):
         self.finding = None
         self.result = None
         self.done = False
-        self.border_title = f"kb · connection check · {url}"
+        self.border_title = Content(f"kb · connection check · {url}")  # a URL is not markup
 
     def on_mount(self) -> None:
         if not self.done:
