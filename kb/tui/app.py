@@ -89,7 +89,7 @@ class KbApp(App):
         self.load_knowledge_base()
 
     def theme_for_terminal(self) -> str:
-        return THEME_16_COLOURS if self.console.color_system in ("standard", "windows") else THEME_DEFAULT
+        return theme_for(self.console.color_system)
 
     # The knowledge base ------------------------------------------------------------------------------------
 
@@ -234,6 +234,12 @@ class KbApp(App):
         self.call_from_thread(
             self.notify, f"Exported to {path} (secrets redacted).", title="Export", markup=False
         )
+
+
+def theme_for(color_system: str | None) -> str:
+    """The terminal's own 16 colours where that is all there is: a truecolour theme squeezed into 16
+    colours loses its contrast. 256 colours and more take the default theme well."""
+    return THEME_16_COLOURS if color_system in ("standard", "windows") else THEME_DEFAULT
 
 
 def load_articles(folders: Sequence[Path], *, use_cache: bool) -> tuple[KnowledgeBase, list[str]]:

@@ -89,3 +89,22 @@ async def test_a_file_name_that_looks_like_markup_is_shown_as_it_is(tmp_path):
         assert any("[bold]odd/[red]broken.yaml" in text for text in notification_texts(app))
         assert not any(notification.markup for notification in app._notifications)  # shown literally
         assert app.is_running
+
+
+def test_16_colour_terminals_get_the_ansi_theme():
+    from kb.tui.app import theme_for
+
+    assert theme_for("standard") == "ansi-dark"
+    assert theme_for("256") == theme_for("truecolor") == "textual-dark"
+
+
+def test_export_and_answer_helpers_never_import_textual():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kb.export, kb.tui.answer_actions, kb.tui.article_filter; "
+        "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

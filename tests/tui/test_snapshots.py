@@ -108,3 +108,18 @@ def test_help(snap_compare, snapshot_app):
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=(120, 36), run_before=run_before)
+
+
+def test_answer_card_in_16_colours(snap_compare, tmp_path, monkeypatch):
+    """The theme a 16-colour terminal gets: marks, borders and the resolution must stay readable."""
+    monkeypatch.setattr("kb.tui.screens.conversation.answer", lambda kb, text, **_: fixed_answer(text))
+    app = make_app(tmp_path, [FIXTURE_ARTICLES])
+    app.requested_theme = "ansi-dark"
+
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        await paste(pilot, SERVER_ERROR)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -16,7 +16,7 @@ MARK_STYLES = {
     "error": "bold $text-error",
     "warning": "bold $text-warning",
     "ok": "bold $text-success",
-    "info": "bold $text-accent",
+    "info": "bold $text-secondary",
 }
 
 
