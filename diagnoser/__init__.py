@@ -6,12 +6,12 @@ import socket
 from dataclasses import dataclass, field
 from datetime import date
 
-from diagnoser.checks import Context, run_checks
+from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
 from diagnoser.parsers.lef import parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import parse_log
-from diagnoser.parsers.slk import find_key
+from diagnoser.parsers.slk import SignedKey, find_key, find_partial_key
 from diagnoser.recognise import recognise
 
 __all__ = ["Diagnosis", "Finding", "diagnose", "recognise"]
@@ -25,31 +25,59 @@ class Diagnosis:
     cleaned_key: str | None = None  # a Signed License Key with whitespace removed, when one was found
     connection_urls: list[str] = field(default_factory=list)  # URLs the connection check could test
 
+    @property
+    def problems(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity in ("error", "warning")]
+
 
 def diagnose(text: str, *, today: date | None = None, hostname: str | None = None) -> Diagnosis:
-    """Recognise the paste, parse it and run the checks that apply."""
+    """Recognise the paste, parse it and run the checks that apply. Never raises on any text."""
+    if not isinstance(text, str):
+        text = bytes(text).decode("utf-8", errors="replace") if isinstance(text, bytes | bytearray) else ""
     kind = recognise(text)
     facts: dict[str, object] = {}
-    if kind == "lef":
-        facts["lef"] = parse_lef(text)
-    elif kind in ("replicate-license", "compose-license"):
-        facts["license_txt"] = parse_license_txt(text)
-    else:
-        key = find_key(text)  # a key inside a log line or a sentence is still checked
-        if key is not None:
-            facts["slk"] = key
-        if kind == "log" or kind == "text":
-            facts["log"] = parse_log(text)
-    context = Context(
-        today=today or date.today(), hostname=socket.gethostname() if hostname is None else hostname
-    )
-    findings = run_checks(facts, context)
+    findings: list[Finding] = []
+    try:
+        facts = _parse(kind, text)
+    except Exception as error:  # a parser defect: say so, keep what was recognised
+        findings.append(crash_finding(f"parse.{kind}", error))
+    context = Context(today=today or date.today(), hostname=_this_host() if hostname is None else hostname)
+    findings += run_checks(facts, context)
     key = facts.get("slk")
     log = facts.get("log")
     return Diagnosis(
         input_kind=kind,
         findings=findings,
         facts=facts,
-        cleaned_key=key.cleaned if key is not None and not key.problems else None,
-        connection_urls=[url for url in log.urls if "license" in url.lower()] if log is not None else [],
+        cleaned_key=key.cleaned if isinstance(key, SignedKey) and not key.problems else None,
+        connection_urls=log.license_urls if log is not None else [],
     )
+
+
+def _parse(kind: str, text: str) -> dict[str, object]:
+    if kind == "lef":
+        return {"lef": parse_lef(text)}
+    if kind in ("replicate-license", "compose-license"):
+        return {"license_txt": parse_license_txt(text)}
+    if kind == "slk":
+        key = find_key(text) or find_partial_key(text)
+        return {"slk": key} if key is not None else {}
+    facts: dict[str, object] = {"log": parse_log(text)}
+    key = find_key(text)  # a key inside a log line or a sentence is checked too
+    if key is not None and _is_license_key(key, text):
+        facts["slk"] = key
+    return facts
+
+
+def _is_license_key(key: SignedKey, text: str) -> bool:
+    """Inside a log, only a license key counts: not an OAuth bearer token that happens to be a JWT."""
+    if key.license_number is not None:
+        return True
+    return key.claims is None and "licen" in text[:2_000_000].lower()
+
+
+def _this_host() -> str:
+    try:
+        return socket.gethostname()
+    except OSError:
+        return ""

@@ -1,4 +1,8 @@
-"""The PRODUCTLEVEL table: which product a LEF's product level means and how it is activated."""
+"""The PRODUCTLEVEL table: which product a LEF's product level means and how it is activated.
+
+Every row of the seed's table, as data. A level can mean several products or user models (50 is Qlik Sense
+tokens, core-based or user-based, and QlikView with the unified key); the LEF's tags tell them apart.
+"""
 
 from __future__ import annotations
 
@@ -93,5 +97,27 @@ TABLE: tuple[ProductLevel, ...] = (
 )
 
 
-def rows_for(level: int) -> list[ProductLevel]:
+# Which user model a LEF's tags point at: (tag-name fragment, fragment of the row's user model).
+_MODEL_HINTS = (
+    ("TOKENS", "Tokens"),
+    ("CORES", "Core based"),
+    ("CAL", "CALs"),
+    ("ANALYZER_TIME", "Analyzer Capacity"),
+    ("PROFESSIONAL", "Professional"),
+    ("ANALYZER", "Analyzer"),
+)
+
+
+def rows_for(level: int | None) -> list[ProductLevel]:
     return [row for row in TABLE if row.level == level]
+
+
+def rows_matching(level: int, tag_names: set[str]) -> list[ProductLevel]:
+    """The rows of this level whose user model the LEF's tags point at; all rows of the level if none fits."""
+    rows = rows_for(level)
+    for fragment, model in _MODEL_HINTS:
+        if any(fragment in name for name in tag_names):
+            fitting = [row for row in rows if model in row.user_model]
+            if fitting:
+                return fitting
+    return rows

@@ -1,34 +1,84 @@
-"""Tell what kind of material a paste is: lef, slk, replicate-license, compose-license, log or text."""
+"""Tell what kind of material a paste is: lef, slk, replicate-license, compose-license, log or text.
+
+Rules, first that applies (only the first SAMPLE_CHARS are looked at, so any paste is answered at once):
+- replicate-license / compose-license: `key=value` (or `key: value`) lines naming at least two fields only a
+  license.txt has (license_type, licensed_to, serial_no, expiration_date, checksum, source_types, ...) and
+  three known fields in all, or a paste made only of such lines; and they are at least half of the lines.
+  Compose when a Compose-only field is there (host_role, dwh_type, number_of_dms, ...).
+- lef: TAG;VALUE;FROM;TO lines with at least one known LEF tag (PRODUCTLEVEL, TOKENS, TIMELIMIT, ...),
+  making up the whole paste, or at least two of them and 40% of the lines (the header and a sentence around
+  it are allowed).
+- slk: the paste is essentially one JWT-looking key (at most a few words around it, such as "Signed License
+  Key:"), even broken over lines and spaces; also the bare start of a key (`eyJ...`) with parts missing.
+- log: several lines, or one line with log markers (a timestamp, an upper-case level, a JSON object, a
+  stack-trace line).
+- text: anything else: a sentence, a bare error message.
+"""
 
 from __future__ import annotations
 
 import re
 
-from diagnoser.parsers.lef import tag_lines
+from diagnoser.parsers.lef import known_tag_lines, tag_lines
 from diagnoser.parsers.license_txt import known_field_count, parse_license_txt
-from diagnoser.parsers.slk import find_key
+from diagnoser.parsers.slk import BREAK_CHARS, find_key, find_partial_key
 
 KINDS = ("lef", "slk", "replicate-license", "compose-license", "log", "text")
 SAMPLE_CHARS = 200_000
-_LOG_LINE = re.compile(
-    r"\d{4}-?\d{2}-?\d{2}[T ]?\d{2}:?\d{2}|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b|^\s*\{\".*\":|^\s+at\s",
+MAX_WORDS_AROUND_KEY = 4
+_LOG_MARKER = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b"
+    r"|^\s*\{\s*\"[^\"]*\"\s*:|^\s+at\s+\S+\(|^Traceback \(most recent call last\)",
     re.MULTILINE,
 )
+_WORD = re.compile(r"\w+")
 
 
 def recognise(text: str) -> str:
-    sample = text[:SAMPLE_CHARS]
+    """Never raises: whatever cannot be told apart is `text`."""
+    try:
+        if isinstance(text, bytes | bytearray):
+            text = bytes(text[:SAMPLE_CHARS]).decode("utf-8", errors="replace")
+        if not isinstance(text, str):
+            return "text"
+        return _recognise(text[:SAMPLE_CHARS].lstrip("\ufeff"))
+    except Exception:  # a recogniser defect must not take the answer down
+        return "text"
+
+
+def _recognise(sample: str) -> str:
     lines = [line for line in sample.splitlines() if line.strip()]
     if not lines:
         return "text"
-    if known_field_count(sample) >= 3:
+    if _is_license_txt(sample, len(lines)):
         return "compose-license" if parse_license_txt(sample).is_compose else "replicate-license"
-    tags = tag_lines(sample)
-    if (tags >= 2 and tags >= len(lines) // 2) or (tags and tags == len(lines)):
+    if _is_lef(sample, len(lines)):
         return "lef"
-    key = find_key(sample)
-    if key is not None and len(sample.replace(key.raw, " ").split()) <= 3:
-        return "slk"  # the paste is the key, give or take a word or two
-    if len(lines) > 1 or _LOG_LINE.search(sample):
+    if _is_key(sample):
+        return "slk"
+    if len(lines) > 1 or _LOG_MARKER.search(sample):
         return "log"
     return "text"
+
+
+def _is_license_txt(sample: str, line_count: int) -> bool:
+    known, distinctive = known_field_count(sample)
+    if distinctive < 2:
+        return False
+    field_lines = len(parse_license_txt(sample).entries)
+    return (known >= 3 or field_lines == line_count) and field_lines * 2 >= line_count
+
+
+def _is_lef(sample: str, line_count: int) -> bool:
+    tags = tag_lines(sample)
+    if not tags or not known_tag_lines(sample):
+        return False
+    return tags == line_count or (tags >= 2 and tags * 5 >= line_count * 2)
+
+
+def _is_key(sample: str) -> bool:
+    key = find_key(sample)
+    if key is not None:
+        around = sample.replace(key.raw, " ", 1)
+        return len(_WORD.findall(around)) <= MAX_WORDS_AROUND_KEY
+    return find_partial_key(sample.strip(BREAK_CHARS)) is not None

@@ -1,11 +1,78 @@
-"""QlikView / Qlik Sense License Enabler File: header lines (serial, control) then TAG;VALUE;FROM;TO lines."""
+"""QlikView / Qlik Sense License Enabler File: header lines (serial, control, licensee) then TAG;VALUE;FROM;TO.
+
+Pasted LEFs arrive with CRLF, indentation, blank lines, quoted ("> ") from an email, or without their header.
+Unknown tags and repeated tags are kept, in order; lines that are not tags after the first tag are kept apart.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-_TAG_LINE = re.compile(r"^\s*([A-Z][A-Z0-9_]*)\s*;([^;\n]*);([^;\n]*);([^;\n]*?)\s*;?\s*$")
+# Tags seen in QlikView / Qlik Sense / NPrinting / GeoAnalytics LEFs; recognition wants one of them.
+KNOWN_TAGS = frozenset(
+    (
+        "PRODUCTLEVEL",
+        "TIMELIMIT",
+        "TOKENS",
+        "OVERAGE",
+        "SPECIAL_EDITION",
+        "TEST_EDITION",
+        "PROFESSIONAL",
+        "ANALYZER",
+        "ANALYZER_TIME",
+        "ANALYZER_TIME_UNIT",
+        "GEO_SERVER",
+        "GEO_USERS",
+        "NUMBER_OF_CORES",
+        "NUMBER_OF_XS",
+        "NUMBER_OF_NAMED_CALS",
+        "NUMBER_OF_DOCUMENT_CALS",
+        "NUMBER_OF_SESSION_CALS",
+        "NUMBER_OF_USAGE_CALS",
+        "NAMED_CALS",
+        "DOCUMENT_CALS",
+        "SESSION_CALS",
+        "USAGE_CALS",
+        "NAMEDCAL",
+        "DOCUMENTCAL",
+        "SESSIONCAL",
+        "USAGECAL",
+        "CAL_NAMED",
+        "CAL_DOCUMENT",
+        "CAL_SESSION",
+        "CAL_USAGE",
+        "USERS",
+        "PROFESSIONAL_USERS",
+        "ANALYZER_USERS",
+        "CORES",
+        "CLUSTER_NODES",
+        "NODES",
+        "RAM_LIMIT",
+        "PUBLISHER",
+        "QLIKVIEW_SERVER",
+        "QV_NODES",
+        "NPRINTING",
+        "NPRINTING_DESIGNER",
+        "WORKBENCH",
+        "EXTENSIONS",
+        "ALLOW_EXTENSIONS",
+        "OEM_PRODUCT_ID",
+        "OEM_NAME",
+        "CHECKSUM",
+        "LEF_CHECKSUM",
+        "UPDATE",
+        "LOGIN_ACCESS",
+        "USER_ACCESS",
+        "CORE_TIME",
+        "CAPACITY",
+        "EMBEDDED",
+    )
+)
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9_]*)\s*;([^;\n]*);([^;\n]*);([^;\n]*?)\s*;?\s*")
+_QUOTE = re.compile(r"^(?:>\s*)+")
+_SERIAL = re.compile(r"\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{2,4}|\d{10,20}")
+_CONTROL = re.compile(r"\d{4,6}")
 
 
 @dataclass(frozen=True)
@@ -14,16 +81,20 @@ class LefTag:
     value: str
     valid_from: str
     valid_to: str
-    line: int
+    line: int  # 1-based line number in the paste
 
 
 @dataclass
 class Lef:
     header: list[str] = field(default_factory=list)  # serial / control / licensee lines before the tags
     tags: list[LefTag] = field(default_factory=list)
+    other_lines: list[str] = field(default_factory=list)  # non-tag lines after the first tag
 
     def first(self, name: str) -> LefTag | None:
         return next((tag for tag in self.tags if tag.name == name), None)
+
+    def all(self, name: str) -> list[LefTag]:
+        return [tag for tag in self.tags if tag.name == name]
 
     def has(self, name: str) -> bool:
         return self.first(name) is not None
@@ -32,21 +103,50 @@ class Lef:
     def names(self) -> set[str]:
         return {tag.name for tag in self.tags}
 
+    @property
+    def repeated(self) -> list[str]:
+        seen: set[str] = set()
+        return list(dict.fromkeys(tag.name for tag in self.tags if tag.name in seen or seen.add(tag.name)))
+
+    @property
+    def serial(self) -> str | None:
+        """The license (serial) number among the header lines: 14 to 16 digits, maybe in groups of four."""
+        return next((line for line in self.header if _SERIAL.fullmatch(line)), None)
+
+    @property
+    def control(self) -> str | None:
+        """The control number among the header lines: a short number alone on its line."""
+        return next((line for line in self.header if _CONTROL.fullmatch(line)), None)
+
+
+def _clean_line(raw: str) -> str:
+    return _QUOTE.sub("", raw.strip().lstrip("\ufeff")).strip().strip("`").strip()
+
+
+def match_tag(line: str) -> re.Match | None:
+    return _TAG_LINE.fullmatch(_clean_line(line))
+
 
 def tag_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if _TAG_LINE.match(line))
+    return sum(1 for line in text.splitlines() if match_tag(line))
+
+
+def known_tag_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if (match := match_tag(line)) and match.group(1) in KNOWN_TAGS)
 
 
 def parse_lef(text: str) -> Lef:
     lef = Lef()
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = raw.strip().lstrip("\ufeff")
+        line = _clean_line(raw)
         if not line:
             continue
-        match = _TAG_LINE.match(line)
+        match = _TAG_LINE.fullmatch(line)
         if match:
             name, value, valid_from, valid_to = (part.strip() for part in match.groups())
             lef.tags.append(LefTag(name, value, valid_from, valid_to, number))
-        elif not lef.tags:
+        elif lef.tags:
+            lef.other_lines.append(line)
+        else:
             lef.header.append(line)
     return lef

@@ -1,4 +1,9 @@
-"""Signed License Key: a JWT (header.payload.signature, base64url), decoded but never verified here."""
+"""Signed License Key: a JWT (header.payload.signature, base64url), decoded but never verified here.
+
+A key is found even inside a longer paste (a log line, a sentence) and even when a PDF copy broke it with
+spaces, line breaks or invisible characters. Finding keys is linear in the text: a candidate starts only at
+a word boundary, and a scan that fails resumes after what it scanned.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,22 @@ import json
 import re
 from dataclasses import dataclass, field
 
-_START = re.compile(r"eyJ[A-Za-z0-9_\-]*")
-_RUN = re.compile(r"\s*([A-Za-z0-9_\-]+)")
-_DOT = re.compile(r"\s*\.")
+# What a PDF or an email client puts inside a key: whitespace, non-breaking and zero-width spaces, soft hyphens.
+BREAK_CHARS = " \t\r\n\f\v\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_BREAKS = re.compile(f"[{BREAK_CHARS}]+")
+_START = re.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]*")
+_RUN = re.compile(f"[{BREAK_CHARS}]*([A-Za-z0-9_\\-]+)")
+_DOT = re.compile(f"[{BREAK_CHARS}]*\\.")
 _PLAIN_WORD = re.compile(r"[a-z]+|[A-Z][a-z]+|[A-Z]+")
+_BASE64URL = re.compile(r"[A-Za-z0-9_\-]*")
 MAX_SIGNATURE_CHARS = 1400
+SEARCH_CHARS = 2_000_000
+RSA_SIGNATURE_BYTES = (256, 384, 512)  # RSA 2048 / 3072 / 4096-bit keys
+MAX_KEY_CHARS = 64_000
 
 
 def _continues(run: str) -> bool:
-    """A piece after a space or line break still belongs to the key (a PDF broke it), unless it is a word."""
+    """A piece after a break still belongs to the key (a PDF broke it), unless it is a plain word."""
     if run.startswith("eyJ"):
         return False  # the next key
     return len(run) >= 16 or not _PLAIN_WORD.fullmatch(run)
@@ -32,79 +44,116 @@ def _part_end(text: str, position: int, limit: int | None = None) -> int:
 
 
 def key_spans(text: str):
-    """(start, signature_start, end) of every JWT-looking key in text, whitespace inside allowed."""
+    """(start, signature_start, end) of every JWT-looking key in text, breaks inside allowed."""
     position = 0
     while match := _START.search(text, position):
         header_end = _part_end(text, match.end())
         dot = _DOT.match(text, header_end)
-        payload_end = _part_end(text, dot.end()) if dot else -1
+        payload_end = _part_end(text, dot.end()) if dot else header_end
         second_dot = _DOT.match(text, payload_end) if dot and payload_end > dot.end() else None
         if second_dot is None:
-            position = match.end()
+            position = max(payload_end, match.end())  # nothing in what was scanned can start a key
             continue
         end = _part_end(text, second_dot.end(), second_dot.end() + MAX_SIGNATURE_CHARS)
         yield match.start(), second_dot.end(), end
         position = max(end, match.end())
 
 
-RSA_SIGNATURE_BYTES = (256, 384, 512)
-MAX_KEY_CHARS = 64_000
-
-
 @dataclass
 class SignedKey:
     raw: str  # as found in the paste
-    cleaned: str  # whitespace removed
+    cleaned: str  # breaks removed
     had_whitespace: bool
+    breaks_removed: int = 0  # how many runs of spaces / line breaks were inside the key
     header: dict | None = None
     claims: dict | None = None
+    parts: int = 0
+    signature_chars: int = 0
     signature_bytes: int = 0
     problems: list[str] = field(default_factory=list)  # why it is malformed, if it is
 
     @property
     def algorithm(self) -> str | None:
-        return self.header.get("alg") if self.header else None
+        algorithm = self.header.get("alg") if self.header else None
+        return algorithm if isinstance(algorithm, str) else None
+
+    @property
+    def license_number(self) -> str | None:
+        value = (self.claims or {}).get("license")
+        return str(value) if value not in (None, "") else None
+
+    @property
+    def looks_like_license_key(self) -> bool:
+        """A license key, not some other JWT in a log (an OAuth bearer token): a license claim, or undecodable."""
+        return self.license_number is not None or self.claims is None
+
+
+def clean(raw: str) -> tuple[str, int]:
+    """The key without breaks, and how many runs of breaks there were."""
+    runs = len(_BREAKS.findall(raw.strip(BREAK_CHARS)))
+    return _BREAKS.sub("", raw), runs
 
 
 def find_key(text: str) -> SignedKey | None:
-    span = next(key_spans(text[:2_000_000]), None)
+    """The first JWT-looking key in text (three dot-separated parts, breaks allowed), decoded."""
+    span = next(key_spans(text[:SEARCH_CHARS]), None)
     if span is None:
         return None
-    raw = text[span[0] : span[2]].strip()
-    cleaned = re.sub(r"\s+", "", raw)
-    return decode_key(raw, cleaned)
+    return decode_key(text[span[0] : span[2]].strip(BREAK_CHARS))
+
+
+def find_partial_key(text: str) -> SignedKey | None:
+    """A paste that is only the start of a key (`eyJ...` with fewer than three parts), decoded as far as it goes."""
+    cleaned, _ = clean(text.strip())
+    if len(cleaned) < 20 or len(cleaned) > MAX_KEY_CHARS or not cleaned.startswith("eyJ"):
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9_\-.]+", cleaned):
+        return None
+    return decode_key(text.strip(BREAK_CHARS))
 
 
 def _b64url(part: str) -> bytes:
     return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
 
 
-def decode_key(raw: str, cleaned: str) -> SignedKey:
-    key = SignedKey(raw=raw, cleaned=cleaned, had_whitespace=raw != cleaned)
+def _json_object(part: str, name: str, problems: list[str]) -> dict | None:
+    if not _BASE64URL.fullmatch(part) or len(part) % 4 == 1:
+        problems.append(f"the {name} is not valid base64url")
+        return None
+    try:
+        value = json.loads(_b64url(part))
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
+        problems.append(f"the {name} is not base64url-encoded JSON")
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"the {name} is JSON but not an object")
+        return None
+    return value
+
+
+def decode_key(raw: str) -> SignedKey:
+    """Decode header and claims without verifying anything; note every way the key is malformed."""
+    cleaned, breaks = clean(raw)
+    key = SignedKey(raw=raw, cleaned=cleaned, had_whitespace=breaks > 0, breaks_removed=breaks)
     if len(cleaned) > MAX_KEY_CHARS:
         key.problems.append(
             f"the key is {len(cleaned):,} characters long; Signed License Keys are far shorter"
         )
         return key
     parts = cleaned.split(".")
+    key.parts = len(parts)
+    if len(parts) == 5:
+        key.problems.append("it has five parts: an encrypted token (JWE), not a Signed License Key")
+        return key
     if len(parts) != 3:
         key.problems.append(f"a key has three parts separated by dots; this has {len(parts)}")
-        return key
-    for name, part in (("header", parts[0]), ("payload", parts[1])):
-        try:
-            value = json.loads(_b64url(part))
-        except (binascii.Error, ValueError, UnicodeDecodeError):
-            key.problems.append(f"the {name} is not base64url-encoded JSON")
-            continue
-        if not isinstance(value, dict):
-            key.problems.append(f"the {name} is JSON but not an object")
-            continue
-        if name == "header":
-            key.header = value
-        else:
-            key.claims = value
-    try:
-        key.signature_bytes = len(_b64url(parts[2])) if parts[2] else 0
-    except (binascii.Error, ValueError):
-        key.problems.append("the signature is not base64url")
+    key.header = _json_object(parts[0], "header", key.problems)
+    if len(parts) >= 2:
+        key.claims = _json_object(parts[1], "payload", key.problems)
+    if len(parts) == 3:
+        signature = parts[2]
+        if not _BASE64URL.fullmatch(signature):
+            key.problems.append("the signature is not base64url")
+        key.signature_chars = len(signature)
+        key.signature_bytes = len(signature) * 3 // 4  # what those characters hold, even when cut mid-group
     return key
