@@ -352,14 +352,13 @@ EVENTS = (
 
 CONSOLES = ("QMC", "Management Console", "hub", "Enterprise Manager console", "AccessPoint", "web console")
 
-# Words a user or a newer version says differently; used to change one word in a query.
+# Words a user or a newer version says differently; used to change one word in a query. No word maps
+# onto another verb or object of the vocabularies: the changed query must still point at its article.
 SYNONYMS = {
     "failed": "could not",
     "unable": "not able",
     "error": "problem",
-    "load": "open",
-    "loading": "opening",
-    "connect": "connection",
+    "connect": "link",
     "create": "add",
     "delete": "remove",
     "retrieve": "get",

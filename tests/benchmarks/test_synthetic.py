@@ -67,3 +67,11 @@ def test_log_queries_hold_the_error_among_unrelated_lines():
             error_lines = [line for line in lines if "ERROR" in line or '"level":"error"' in line]
             assert len(error_lines) == 1
             assert any(words(error) <= words(error_lines[0]) for error in by_id[query.truth].errors)
+
+
+def test_synonyms_never_turn_one_article_into_another():
+    from benchmarks import vocabulary
+
+    vocabulary_words = {word for verb in vocabulary.VERBS for form in verb for word in form.split()}
+    vocabulary_words |= {word.lower() for obj in vocabulary.OBJECTS for word in obj.split()}
+    assert {word for word in vocabulary.SYNONYMS.values() if word in vocabulary_words} == set()
