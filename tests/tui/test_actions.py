@@ -181,7 +181,7 @@ async def test_an_answer_that_cannot_be_drawn_becomes_a_failed_card(app, monkeyp
     async with app.run_test(size=(120, 36)) as pilot:
         await ask(pilot, SERVER_ERROR)
         card = app.screen.query_one(AnswerCard)
-        assert card.has_class("-failed") and not card.loading
+        assert card.has_class("-failed") and not card.busy
         assert app.is_running
 
 

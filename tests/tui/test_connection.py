@@ -33,7 +33,7 @@ async def test_the_check_is_offered_never_run_by_itself_and_runs_on_ctrl_t(tmp_p
             await pilot.press("ctrl+t")
             await settle(pilot)
             (check,) = app.screen.query(ConnectionCard)
-            assert not check.loading
+            assert not check.busy
             assert check.finding.check == "net.license-server" and check.finding.severity == "ok"
             assert "404" in check.finding.title
             assert len(server.requests) == 1
@@ -64,13 +64,14 @@ async def test_escape_cancels_a_running_check(tmp_path):
             await pilot.press("ctrl+t")
             await pilot.pause(0.2)
             check = app.screen.query_one(ConnectionCard)
-            assert check.loading
+            assert check.busy and check.query_one(".pending-indicator").loading
+            assert "Esc cancels" in str(check.query_one(".pending .hint").render())
             assert "cancel_check" in footer_actions(app)
             started = time.monotonic()
             await pilot.press("escape")
             await settle(pilot)  # the worker ends promptly: the check polls its cancel event
             assert time.monotonic() - started < 5
-            assert not check.loading and check.finding is None
+            assert not check.busy and check.finding is None
             assert "Cancelled" in str(check.query_one(".hint").render())
             assert "cancel_check" not in footer_actions(app)
 
@@ -86,10 +87,10 @@ async def test_a_new_check_cancels_the_running_one(tmp_path):
             await pilot.pause(0.2)
             first, second = app.screen.query(ConnectionCard)
             assert first.done and "another check" in str(first.query_one(".hint").render())
-            assert second.loading
+            assert second.busy
             await pilot.press("escape")
             await settle(pilot)
-            assert not second.loading
+            assert not second.busy
 
 
 async def test_bad_settings_become_a_failed_card(tmp_path):

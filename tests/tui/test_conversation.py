@@ -36,7 +36,7 @@ async def test_a_pasted_error_gets_an_answer_card_with_the_best_article(app):
         (user,) = app.screen.query(UserMessage)
         assert user.text == SERVER_ERROR
         (card,) = app.screen.query(AnswerCard)
-        assert not card.loading
+        assert not card.busy
         assert card.answer.best.article.id == "license-server-connection-error"
         summary = text_of(card.query_one(".answer-summary", Static))
         assert summary.startswith("Recognised: text")

@@ -93,7 +93,7 @@ class ConversationScreen(Screen):
     @notify_errors("Sending the paste")
     async def on_paste_box_submitted(self, event: PasteBox.Submitted) -> None:
         self.turns += 1
-        card = AnswerCard(self.turns)
+        card = AnswerCard(self.turns, line_count=event.text.count("\n") + 1)
         await self.conversation.mount_all([UserMessage(event.text, self.turns), card])
         self.conversation.anchor()
         self.answer_paste(card, event.text)

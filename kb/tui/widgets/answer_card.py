@@ -13,20 +13,26 @@ from kb.tui.messages import BrowseArticles
 from kb.tui.widgets.article_markdown import ArticleMarkdown
 from kb.tui.widgets.finding_lines import FindingLines
 from kb.tui.widgets.match_list import MatchList
+from kb.tui.widgets.pending import Pending
 
 
 class AnswerCard(Vertical):
-    """Created while the paste is being answered (loading), filled in by show_answer."""
+    """Created while the paste is being answered (Pending), filled in by show_answer."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, line_count: int = 1) -> None:
         super().__init__(classes="card answer-card")
         self.number = number
+        self.line_count = line_count
         self.answer: Answer | None = None
         self.border_title = f"kb · answer {number}"
 
-    def on_mount(self) -> None:
-        if self.answer is None:
-            self.loading = True
+    def compose(self):
+        lines = f"{self.line_count:,} line{'s' if self.line_count != 1 else ''}"
+        yield Pending(f"Answering ({lines}): recognising, checking, matching the articles…")
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.query(Pending))
 
     async def show_answer(
         self,
@@ -41,7 +47,6 @@ class AnswerCard(Vertical):
         await self.mount_all(
             list(answer_widgets(answer, offer=offer, keys_hint=keys_hint, key_lines=key_lines or []))
         )
-        self.loading = False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "browse-articles":
@@ -53,7 +58,6 @@ class AnswerCard(Vertical):
         self.add_class("-failed")
         await self.remove_children()
         await self.mount(Static(message, markup=False, classes="card-error"))
-        self.loading = False
 
 
 def answer_widgets(

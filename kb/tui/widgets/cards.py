@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from kb.export import ConnectionCheckEntry
 from kb.tui.widgets.finding_lines import FindingLines
+from kb.tui.widgets.pending import Pending
 
 WELCOME = (
     "Paste what you have in the box below: an error message, a log excerpt, a license file "
@@ -35,7 +36,7 @@ class WelcomeCard(Vertical):
 
 
 class ConnectionCard(Vertical):
-    """A connection check: loading while it runs, then its finding, or why it did not finish."""
+    """A connection check: Pending while it runs, then its finding, or why it did not finish."""
 
     def __init__(self, url: str) -> None:
         super().__init__(classes="card connection-card")
@@ -45,9 +46,12 @@ class ConnectionCard(Vertical):
         self.done = False
         self.border_title = Content(f"kb · connection check · {url}")  # a URL is not markup
 
-    def on_mount(self) -> None:
-        if not self.done:
-            self.loading = True
+    def compose(self):
+        yield Pending(f"Testing {self.url} from this machine… Esc cancels.")
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.query(Pending))
 
     async def show_result(self, result: object, finding) -> None:
         self.done = True
@@ -56,7 +60,6 @@ class ConnectionCard(Vertical):
         await self.remove_children()
         problem_count = 1 if finding.severity in ("error", "warning") else 0
         await self.mount(FindingLines([finding], problem_count))
-        self.loading = False
 
     def export_entry(self) -> ConnectionCheckEntry:
         to_dict = getattr(self.result, "to_dict", None)
@@ -67,4 +70,3 @@ class ConnectionCard(Vertical):
         self.set_class(failed, "-failed")
         await self.remove_children()
         await self.mount(Static(message, markup=False, classes="card-error" if failed else "hint"))
-        self.loading = False
