@@ -11,7 +11,7 @@ from diagnoser.findings import Finding
 from diagnoser.parsers.lef import parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import parse_log
-from diagnoser.parsers.slk import SignedKey, find_key, find_partial_key
+from diagnoser.parsers.slk import SignedKey, find_key
 from diagnoser.recognise import recognise
 
 __all__ = ["Diagnosis", "Finding", "diagnose", "recognise"]
@@ -60,7 +60,7 @@ def _parse(kind: str, text: str) -> dict[str, object]:
     if kind in ("replicate-license", "compose-license"):
         return {"license_txt": parse_license_txt(text)}
     if kind == "slk":
-        key = find_key(text) or find_partial_key(text)
+        key = find_key(text)
         return {"slk": key} if key is not None else {}
     facts: dict[str, object] = {"log": parse_log(text)}
     key = find_key(text)  # a key inside a log line or a sentence is checked too

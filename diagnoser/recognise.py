@@ -21,7 +21,7 @@ import re
 
 from diagnoser.parsers.lef import known_tag_lines, tag_lines
 from diagnoser.parsers.license_txt import known_field_count, parse_license_txt
-from diagnoser.parsers.slk import BREAK_CHARS, find_key, find_partial_key
+from diagnoser.parsers.slk import find_key
 
 KINDS = ("lef", "slk", "replicate-license", "compose-license", "log", "text")
 SAMPLE_CHARS = 200_000
@@ -81,4 +81,4 @@ def _is_key(sample: str) -> bool:
     if key is not None:
         around = sample.replace(key.raw, " ", 1)
         return len(_WORD.findall(around)) <= MAX_WORDS_AROUND_KEY
-    return find_partial_key(sample.strip(BREAK_CHARS)) is not None
+    return False

@@ -27,8 +27,8 @@ _PROSE = re.compile(
 _LICENSE_CLAIM = re.compile(r"(?i)(\"(?:license|serial|control)\"[ \t]*:[ \t]*\")[^\"]+")
 _GROUPED_NUMBER = re.compile(r"(?<![\d\-])\d{4}([ \-]?)\d{4}\1\d{4}\1\d{2,4}(?![\d\-])")
 _LONG_NUMBER = re.compile(r"(?<![\d.])\d{14,16}(?![\d.])")
-_DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{5,}[ \t]*$")
-_LEF_DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{4,}[ \t]*$")  # in a LEF header: control numbers are short
+_DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{5,}[ \t\r]*$")
+_LEF_DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{4,}[ \t\r]*$")  # in a LEF header: control numbers are short
 
 
 def _redact_signatures(text: str) -> str:

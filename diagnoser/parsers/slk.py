@@ -19,26 +19,47 @@ _BREAKS = re.compile(f"[{BREAK_CHARS}]+")
 _START = re.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]*")
 _RUN = re.compile(f"[{BREAK_CHARS}]*([A-Za-z0-9_\\-]+)")
 _DOT = re.compile(f"[{BREAK_CHARS}]*\\.")
+_EXTRA_PART = re.compile(r"\.[A-Za-z0-9_\-]{8,}")
+_GLUED = re.compile(r"[^\s\"'`<>,;|(){}\[\].:!?]+")  # characters stuck to the key's end that do not belong
 _PLAIN_WORD = re.compile(r"[a-z]+|[A-Z][a-z]+|[A-Z]+")
 _BASE64URL = re.compile(r"[A-Za-z0-9_\-]*")
+_WHOLE_KEY = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]*){0,4}")
 MAX_SIGNATURE_CHARS = 1400
 SEARCH_CHARS = 2_000_000
 RSA_SIGNATURE_BYTES = (256, 384, 512)  # RSA 2048 / 3072 / 4096-bit keys
+FULL_SIGNATURE_CHARS = frozenset(-(-size * 4 // 3) for size in RSA_SIGNATURE_BYTES)  # 342, 512, 683
+_DATE_RUN = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3}-\d{4}")
 MAX_KEY_CHARS = 64_000
 
 
-def _continues(run: str) -> bool:
+def _continues(run: str, part_start: bool) -> bool:
     """A piece after a break still belongs to the key (a PDF broke it), unless it is a plain word."""
     if run.startswith("eyJ"):
-        return False  # the next key
+        return part_start  # right after a dot it is the payload; elsewhere the next key
     return len(run) >= 16 or not _PLAIN_WORD.fullmatch(run)
 
 
-def _part_end(text: str, position: int, limit: int | None = None) -> int:
+def _part_end(text: str, position: int, limit: int | None = None, *, after_dot: bool = True) -> int:
     """End of a base64url part that may be broken by whitespace, from position."""
+    part_start = position if after_dot else -1
     while (limit is None or position < limit) and (match := _RUN.match(text, position)):
-        if match.start(1) > position and not _continues(match.group(1)):
+        if match.start(1) > position and not _continues(match.group(1), position == part_start):
             break
+        position = match.end()
+    return position
+
+
+def _signature_end(text: str, position: int) -> int:
+    """End of the signature: like a part, but a signature of full RSA length ends at the next break, and a
+    date (the next log line's timestamp) never continues it."""
+    limit, length = position + MAX_SIGNATURE_CHARS, 0
+    while position < limit and (match := _RUN.match(text, position)):
+        run = match.group(1)
+        if match.start(1) > position and (
+            length in FULL_SIGNATURE_CHARS or _DATE_RUN.match(run) or not _continues(run, False)
+        ):
+            break
+        length += len(run)
         position = match.end()
     return position
 
@@ -47,14 +68,21 @@ def key_spans(text: str):
     """(start, signature_start, end) of every JWT-looking key in text, breaks inside allowed."""
     position = 0
     while match := _START.search(text, position):
-        header_end = _part_end(text, match.end())
+        header_end = _part_end(text, match.end(), after_dot=False)
         dot = _DOT.match(text, header_end)
         payload_end = _part_end(text, dot.end()) if dot else header_end
         second_dot = _DOT.match(text, payload_end) if dot and payload_end > dot.end() else None
         if second_dot is None:
             position = max(payload_end, match.end())  # nothing in what was scanned can start a key
             continue
-        end = _part_end(text, second_dot.end(), second_dot.end() + MAX_SIGNATURE_CHARS)
+        end = _signature_end(text, second_dot.end())
+        for _ in range(2):  # an encrypted token (JWE) has five parts: take them, so it is told apart
+            more = _EXTRA_PART.match(text, end)
+            if more is None:
+                break
+            end = more.end()
+        if glued := _GLUED.match(text, end):  # "...sig$xyz": an invalid character inside the key, not its end
+            end = glued.end()
         yield match.start(), second_dot.end(), end
         position = max(end, match.end())
 
@@ -98,16 +126,19 @@ def find_key(text: str) -> SignedKey | None:
     """The first JWT-looking key in text (three dot-separated parts, breaks allowed), decoded."""
     span = next(key_spans(text[:SEARCH_CHARS]), None)
     if span is None:
-        return None
+        return find_whole_key(text)
     return decode_key(text[span[0] : span[2]].strip(BREAK_CHARS))
 
 
-def find_partial_key(text: str) -> SignedKey | None:
-    """A paste that is only the start of a key (`eyJ...` with fewer than three parts), decoded as far as it goes."""
-    cleaned, _ = clean(text.strip())
-    if len(cleaned) < 20 or len(cleaned) > MAX_KEY_CHARS or not cleaned.startswith("eyJ"):
+def find_whole_key(text: str) -> SignedKey | None:
+    """A paste that is a single dotted base64url token, at least one part of it JSON (`eyJ`): a key however
+    broken (parts missing, a header that is not an object)."""
+    if len(text) > MAX_KEY_CHARS * 2:
         return None
-    if not re.fullmatch(r"[A-Za-z0-9_\-.]+", cleaned):
+    cleaned, _ = clean(text.strip(BREAK_CHARS))
+    if len(cleaned) < 20 or len(cleaned) > MAX_KEY_CHARS or not _WHOLE_KEY.fullmatch(cleaned):
+        return None
+    if not any(part.startswith("eyJ") for part in cleaned.split(".")):
         return None
     return decode_key(text.strip(BREAK_CHARS))
 
