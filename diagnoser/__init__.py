@@ -10,7 +10,7 @@ from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
 from diagnoser.parsers.lef import parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
-from diagnoser.parsers.log import parse_log
+from diagnoser.parsers.log import LogFacts, parse_log
 from diagnoser.parsers.slk import SignedKey, find_key
 from diagnoser.recognise import recognise
 
@@ -43,15 +43,14 @@ def diagnose(text: str, *, today: date | None = None, hostname: str | None = Non
         findings.append(crash_finding(f"parse.{kind}", error))
     context = Context(today=today or date.today(), hostname=_this_host() if hostname is None else hostname)
     findings += run_checks(facts, context)
-    key = facts.get("slk")
-    log = facts.get("log")
-    return Diagnosis(
-        input_kind=kind,
-        findings=findings,
-        facts=facts,
-        cleaned_key=key.cleaned if isinstance(key, SignedKey) and not key.problems else None,
-        connection_urls=log.license_urls if log is not None else [],
-    )
+    diagnosis = Diagnosis(input_kind=kind, findings=findings, facts=facts)
+    try:
+        key, log = facts.get("slk"), facts.get("log")
+        diagnosis.cleaned_key = key.cleaned if isinstance(key, SignedKey) and not key.problems else None
+        diagnosis.connection_urls = log.license_urls if isinstance(log, LogFacts) else []
+    except Exception as error:  # the findings stand even if these extras fail
+        diagnosis.findings.append(crash_finding(f"parse.{kind}", error))
+    return diagnosis
 
 
 def _parse(kind: str, text: str) -> dict[str, object]:

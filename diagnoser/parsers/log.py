@@ -33,10 +33,13 @@ class LogFacts:
         """Base URLs of the license service seen in the log; the default one when only its name appears."""
         bases = []
         for url in self.urls:
-            parts = urlsplit(url)
-            if parts.hostname and "license" in parts.hostname:
-                port = f":{parts.port}" if _safe_port(parts) not in (None, 443) else ""
-                bases.append(f"https://{parts.hostname}{port}/")
+            try:
+                parts = urlsplit(url)
+                hostname, port = parts.hostname, parts.port
+            except ValueError:  # "https://[x", "https://h:99999": not a URL anyone can test
+                continue
+            if hostname and "license" in hostname:
+                bases.append(f"https://{hostname}{'' if port in (None, 443) else f':{port}'}/")
         for host_port in self.host_ports:
             host, _, port = host_port.rpartition(":")
             if "license" in host.lower():
@@ -44,13 +47,6 @@ class LogFacts:
         if self.mentions_license_host and not bases:
             bases.append(DEFAULT_LICENSE_URL)
         return list(dict.fromkeys(bases))
-
-
-def _safe_port(parts) -> int | None:
-    try:
-        return parts.port
-    except ValueError:
-        return None
 
 
 def parse_log(text: str) -> LogFacts:

@@ -210,6 +210,25 @@ def test_diagnose_never_raises(text):
     assert all(finding.severity in SEVERITIES for finding in diagnosis.findings)
 
 
+PIECES = ["https://", "http://", "[", "]", ":", "99999", "443", "license.", "qlikcloud.com", "/", "@", "eyJ",
+          "eyJhbGciOiJSUzI1NiJ9", ".", " ", "\n", "\r\n", "=", ";", "PRODUCTLEVEL;90;;", "TOKENS;1;;", "serial_no=",
+          "expiration_date=", "host_role: ", "2024-13-45", "99999999-99-99", "\u200b", "\x00", "A" * 30]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=120))
+@settings(max_examples=400, deadline=None)
+def test_diagnose_never_raises_on_license_and_url_shaped_junk(pieces):
+    diagnosis = diagnose("".join(pieces))
+    assert not [finding for finding in diagnosis.findings if "crashed" in finding.title]
+
+
+def test_markup_and_broken_urls_do_not_crash():
+    diagnosis = diagnose(
+        "[link=https://example.invalid]y[/link] https://[::1 https://license.x:99999/ $error"
+    )
+    assert diagnosis.findings == [] and diagnosis.connection_urls == []
+
+
 @pytest.mark.parametrize(
     "huge",
     [
