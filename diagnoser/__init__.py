@@ -8,7 +8,7 @@ from datetime import date
 
 from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
-from diagnoser.parsers.lef import parse_lef
+from diagnoser.parsers.lef import find_inline_tags, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import LogFacts, parse_log
 from diagnoser.parsers.slk import SignedKey, find_key
@@ -62,6 +62,9 @@ def _parse(kind: str, text: str) -> dict[str, object]:
         key = find_key(text)
         return {"slk": key} if key is not None else {}
     facts: dict[str, object] = {"log": parse_log(text)}
+    lef = find_inline_tags(text)  # LEF tags quoted in a sentence or a log get the LEF checks
+    if lef is not None:
+        facts["lef"] = lef
     key = find_key(text)  # a key inside a log line or a sentence is checked too
     if key is not None and _is_license_key(key, text):
         facts["slk"] = key

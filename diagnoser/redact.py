@@ -17,6 +17,10 @@ _FIELD_LINE = re.compile(
     r"(?im)^([ \t>]*(?:serial_no|serial[ _]?number|serial|checksum|control(?:[ _]?(?:number|no))?|"
     r"license[ _]?(?:number|no))[ \t]*[=:][ \t]*)\S.*$"
 )
+# JSON: a key's license claim, a license.json's serial_no and checksum.
+_JSON_SECRET = re.compile(
+    r"(?i)(\"(?:license|serial|serial_no|control|checksum)\"[ \t]*:[ \t]*\")(?:[^\"\\]|\\.)+"
+)
 _LEF_SECRET_TAG = re.compile(
     r"(?m)^([ \t>]*(?:CONTROL|CONTROL_NUMBER|SERIAL|CHECKSUM|LEF_CHECKSUM)[ \t]*;)[^;\n]*"
 )
@@ -24,7 +28,6 @@ _PROSE = re.compile(
     r"(?i)(\b(?:serial|license|licence|control)[ \t]*(?:number|no\.?|#)?[ \t]*(?:is|was)?[ \t]*[:=]?[ \t]*)"
     r"\d(?:[\d \-]{2,22}\d)"
 )
-_LICENSE_CLAIM = re.compile(r"(?i)(\"(?:license|serial|control)\"[ \t]*:[ \t]*\")[^\"]+")
 _GROUPED_NUMBER = re.compile(r"(?<![\d\-])\d{4}([ \-]?)\d{4}\1\d{4}\1\d{2,4}(?![\d\-])")
 _LONG_NUMBER = re.compile(r"(?<![\d.])\d{14,16}(?![\d.])")
 _DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{5,}[ \t\r]*$")
@@ -44,7 +47,7 @@ def redact(text: str) -> str:
     text = _redact_signatures(text)
     text = _FIELD_LINE.sub(lambda match: match.group(1) + MARK, text)
     text = _LEF_SECRET_TAG.sub(lambda match: match.group(1) + MARK, text)
-    text = _LICENSE_CLAIM.sub(lambda match: match.group(1) + MARK, text)
+    text = _JSON_SECRET.sub(lambda match: match.group(1) + MARK, text)
     text = _PROSE.sub(lambda match: match.group(1) + MARK, text)
     text = _GROUPED_NUMBER.sub(MARK, text)
     text = _LONG_NUMBER.sub(MARK, text)

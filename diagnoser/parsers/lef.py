@@ -135,6 +135,20 @@ def known_tag_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if (match := match_tag(line)) and match.group(1) in KNOWN_TAGS)
 
 
+_INLINE_TAG = re.compile(r"(?<![\w;])([A-Z][A-Z0-9_]{2,});([^;\s]*);([^;\s]*);([^;\s]*?)(?=[\s,.;)\"']|$)")
+INLINE_SEARCH_CHARS = 2_000_000
+
+
+def find_inline_tags(text: str) -> Lef | None:
+    """Known LEF tags written inside sentences or log lines ("my LEF has PRODUCTLEVEL;10;;2018-04-30")."""
+    lef = Lef()
+    for match in _INLINE_TAG.finditer(text[:INLINE_SEARCH_CHARS]):
+        if match.group(1) in KNOWN_TAGS:
+            line = text.count("\n", 0, match.start()) + 1
+            lef.tags.append(LefTag(*(part.strip() for part in match.groups()), line))
+    return lef if lef.tags else None
+
+
 def parse_lef(text: str) -> Lef:
     lef = Lef()
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):

@@ -8,6 +8,7 @@ anything but license fields).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -38,7 +39,9 @@ KNOWN_FIELDS = frozenset(REPLICATE_FIELDS + COMPOSE_FIELDS + ["product"])
 # Fields no other key=value file has: what tells a license.txt from a config file with version= and hosts=.
 DISTINCTIVE_FIELDS = frozenset(KNOWN_FIELDS - {"version", "hosts", "features", "product", "issue_date"})
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
-_FIELD_START = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*[=:]", re.MULTILINE)
+# A field at the start of a line; quoted too, for the license.json that `kb convert` and txt2json.py write.
+_FIELD_START = re.compile(r"^[ \t]*\"?([A-Za-z][A-Za-z0-9_]*)\"?[ \t]*[=:]", re.MULTILINE)
+MAX_JSON_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,26 @@ def _split(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _license_json_fields(text: str) -> dict | None:
+    """The fields of a license.json ({"cmd.license": {...}}), when text is one."""
+    stripped = text.strip().lstrip("\ufeff")
+    if not stripped.startswith("{") or len(stripped) > MAX_JSON_CHARS:
+        return None
+    try:
+        document = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    fields = document.get("cmd.license", document) if isinstance(document, dict) else None
+    if not isinstance(fields, dict) or not all(isinstance(value, str) for value in fields.values()):
+        return None
+    return fields
+
+
 def parse_license_txt(text: str) -> LicenseTxt:
+    """A license.txt, or the license.json made from one (read back as the same fields)."""
+    fields = _license_json_fields(text)
+    if fields is not None:
+        text = "\n".join(f"{key}={value}" for key, value in fields.items() if "\n" not in key + value)
     license_txt = LicenseTxt()
     seen: set[str] = set()
     for number, raw in enumerate(

@@ -56,6 +56,11 @@ def test_json_text_is_the_cmd_license_object():
     assert text.endswith("\n")
 
 
+def test_a_license_json_converts_to_itself():
+    first = license_json_text(TRICKY)
+    assert license_json_text(first) == first
+
+
 def test_a_repeated_key_keeps_its_first_value():
     assert license_json(TRICKY + "serial_no=999\n")["cmd.license"]["serial_no"] == "60012345"
 
@@ -159,8 +164,9 @@ def test_kb_convert_through_the_command_line(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads((tmp_path / "l.json").read_text()) == {"cmd.license": parse_back(TRICKY)}
+    (tmp_path / "notes.txt").write_text("remember to renew the license\n")
     refused = subprocess.run(
-        [sys.executable, "-m", "kb.cli", "convert", str(tmp_path / "l.json")],
+        [sys.executable, "-m", "kb.cli", "convert", str(tmp_path / "notes.txt")],
         cwd=tmp_path,
         capture_output=True,
         text=True,

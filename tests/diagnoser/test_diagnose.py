@@ -116,6 +116,24 @@ def test_every_finding_is_well_formed():
             assert set(finding.to_dict()) == {"check", "severity", "title", "detail", "fix", "articles"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "QlikView says Unable to acquire valid license information; our LEF has PRODUCTLEVEL;10;;2018-04-30",
+            [("lef.product", "info"), ("lef.productlevel-date", "warning")],
+        ),
+        ("Our LEF only has TOKENS;3000;; and the signed key fails", [("lef.token-only", "error")]),
+        (
+            "ERROR Error adding license LEF does not give server permissions PRODUCTLEVEL;90;;2027-01-01",
+            [("lef.geo-server-missing", "error"), ("lef.product", "info")],
+        ),
+    ],
+)
+def test_lef_tags_quoted_in_a_sentence_or_log_are_checked(sentence, expected):
+    assert pairs(sentence) == expected
+
+
 def test_cleaned_key_is_offered_for_a_broken_key():
     diagnosis = diagnose(M.SEED_KEY_FROM_PDF)
     assert diagnosis.input_kind == "slk"

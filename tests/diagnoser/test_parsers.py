@@ -1,6 +1,6 @@
 """Parsers: raw text in, facts out."""
 
-from diagnoser.parsers.lef import parse_lef
+from diagnoser.parsers.lef import find_inline_tags, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import parse_log
 from diagnoser.parsers.slk import find_key
@@ -64,6 +64,21 @@ def test_lef_without_header():
     assert lef.header == [] and lef.serial is None and len(lef.tags) == 2
 
 
+def test_lef_tags_quoted_in_a_sentence():
+    lef = find_inline_tags(
+        "We have PRODUCTLEVEL;10;;2018-04-30 and\nTIMELIMIT;;;2018-04-30, since (GEO_SERVER;NO;;)."
+    )
+    assert [(t.name, t.value, t.valid_to, t.line) for t in lef.tags] == [
+        ("PRODUCTLEVEL", "10", "2018-04-30", 1),
+        ("TIMELIMIT", "", "2018-04-30", 2),
+        ("GEO_SERVER", "NO", "", 2),
+    ]
+
+
+def test_no_lef_tags_in_ordinary_semicolons():
+    assert find_inline_tags("a;b;c;d ABC;1;2;3 x;PRODUCTLEVEL;;1 SELECT a;b;c;d") is None
+
+
 # --- license.txt -------------------------------------------------------------------------------------------
 
 
@@ -102,6 +117,13 @@ def test_license_txt_colon_only_for_known_fields():
     assert parsed.fields == {"host_role": "DEV", "number_of_dms": "5", "licensed_to": "X: Y"}
     assert parsed.other_lines == ["Note: call me at 10:30"]
     assert parsed.is_compose
+
+
+def test_a_license_json_reads_as_its_license_txt():
+    from diagnoser.convert import license_json_text
+
+    parsed = parse_license_txt(license_json_text(material.REPLICATE_LICENSE))
+    assert parsed.fields == parse_license_txt(material.REPLICATE_LICENSE).fields
 
 
 # --- Signed License Key ------------------------------------------------------------------------------------

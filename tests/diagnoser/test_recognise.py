@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diagnoser import recognise
+from diagnoser.convert import license_json_text
 from tests.diagnoser import keys, material
 
 M = material
@@ -52,6 +53,9 @@ CASES = [
     pytest.param(M.REPLICATE_EVALUATION_EXPIRED, "replicate-license", id="replicate: evaluation"),
     pytest.param(indented(M.REPLICATE_LICENSE), "replicate-license", id="replicate: indented"),
     pytest.param("serial_no=1\nchecksum=abc==", "replicate-license", id="replicate: two fields alone"),
+    pytest.param(
+        license_json_text(M.REPLICATE_LICENSE), "replicate-license", id="replicate: its license.json"
+    ),
     pytest.param(M.COMPOSE_LICENSE, "compose-license", id="compose"),
     pytest.param(M.COMPOSE_LICENSE_PROSE, "compose-license", id="compose: key: value fields"),
     pytest.param(crlf(M.COMPOSE_LICENSE), "compose-license", id="compose: CRLF"),

@@ -5,6 +5,7 @@ import time
 import pytest
 
 import diagnoser
+from diagnoser.convert import license_json_text
 from diagnoser.redact import MARK, redact
 from tests.diagnoser import keys, material
 
@@ -41,6 +42,12 @@ def survivors(text: str, secrets: list[str]) -> list[str]:
         pytest.param("control no. 4711 please", ["4711"], id="a short control number in prose"),
         pytest.param("CONTROL;31337;;\nPRODUCTLEVEL;50;;", ["31337"], id="a CONTROL tag"),
         pytest.param(KEY, [KEY.split(".")[2]], id="a key's signature"),
+        pytest.param(
+            license_json_text(M.REPLICATE_LICENSE), ["60012345", "9f8e7d6c5b4a3f2e1d0c=="], id="license.json"
+        ),
+        pytest.param(
+            '{"serial_no":"60012345","checksum":"a\\"b=="}', ["60012345", 'a\\"b=='], id="one-line JSON"
+        ),
         pytest.param(
             f"ERROR key={KEY_4096} refused", [KEY_4096.split(".")[2][-40:]], id="a key in a log line"
         ),
