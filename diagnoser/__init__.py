@@ -55,7 +55,8 @@ def diagnose(text: str, *, today: date | None = None, hostname: str | None = Non
 
 def _parse(kind: str, text: str) -> dict[str, object]:
     if kind == "lef":
-        return {"lef": parse_lef(text)}
+        lef = parse_lef(text)
+        return {"lef": lef if lef.tags else find_inline_tags(text) or lef}  # a LEF flattened onto one line
     if kind in ("replicate-license", "compose-license"):
         return {"license_txt": parse_license_txt(text)}
     if kind == "slk":

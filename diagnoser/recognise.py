@@ -7,7 +7,7 @@ Rules, first that applies (only the first SAMPLE_CHARS are looked at, so any pas
   Compose when a Compose-only field is there (host_role, dwh_type, number_of_dms, ...).
 - lef: TAG;VALUE;FROM;TO lines with at least one known LEF tag (PRODUCTLEVEL, TOKENS, TIMELIMIT, ...),
   making up the whole paste, or at least two of them and 40% of the lines (the header and a sentence around
-  it are allowed).
+  it are allowed); or, on one line whose breaks were lost, three known tags making up most of it.
 - slk: the paste is essentially one JWT-looking key (at most a few words around it, such as "Signed License
   Key:"), even broken over lines and spaces; also the bare start of a key (`eyJ...`) with parts missing.
 - log: several lines, or one line with log markers (a timestamp, an upper-case level, a JSON object, a
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from diagnoser.parsers.lef import known_tag_lines, tag_lines
+from diagnoser.parsers.lef import find_inline_tags, known_tag_lines, tag_lines
 from diagnoser.parsers.license_txt import known_field_count, parse_license_txt
 from diagnoser.parsers.slk import find_key
 
@@ -71,9 +71,18 @@ def _is_license_txt(sample: str, line_count: int) -> bool:
 
 def _is_lef(sample: str, line_count: int) -> bool:
     tags = tag_lines(sample)
-    if not tags or not known_tag_lines(sample):
+    if tags and known_tag_lines(sample):
+        return tags == line_count or (tags >= 2 and tags * 5 >= line_count * 2)
+    return line_count <= 2 and _is_flattened_lef(sample)
+
+
+def _is_flattened_lef(sample: str) -> bool:
+    """A LEF whose line breaks were lost: known tags, one after the other, make up most of the paste."""
+    lef = find_inline_tags(sample)
+    if lef is None or len(lef.tags) < 3:
         return False
-    return tags == line_count or (tags >= 2 and tags * 5 >= line_count * 2)
+    tag_chars = sum(len(f"{t.name};{t.value};{t.valid_from};{t.valid_to}") for t in lef.tags)
+    return tag_chars * 2 >= len("".join(sample.split()))
 
 
 def _is_key(sample: str) -> bool:

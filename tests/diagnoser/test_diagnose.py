@@ -134,6 +134,12 @@ def test_lef_tags_quoted_in_a_sentence_or_log_are_checked(sentence, expected):
     assert pairs(sentence) == expected
 
 
+def test_a_lef_flattened_onto_one_line_is_checked():
+    assert pairs(" ".join(M.SEED_TOKEN_LEF.split())) == [
+        ("lef.product", "info"), ("lef.productlevel-date", "warning"), ("lef.token-only", "error"),
+    ]  # fmt: skip
+
+
 def test_cleaned_key_is_offered_for_a_broken_key():
     diagnosis = diagnose(M.SEED_KEY_FROM_PDF)
     assert diagnosis.input_kind == "slk"

@@ -49,6 +49,10 @@ CASES = [
     for variant_name, variant in LEF_VARIANTS.items()
 ] + [
     pytest.param("GEO_SERVER;YES;;", "lef", id="lef: one tag line"),
+    pytest.param(" ".join(M.SEED_TOKEN_LEF.split()), "lef", id="lef: line breaks lost"),
+    pytest.param(
+        "Our LEF has PRODUCTLEVEL;50;;2027-01-01, is that OK?", "text", id="text: one tag in a question"
+    ),
     pytest.param(M.REPLICATE_LICENSE, "replicate-license", id="replicate: BOM, CRLF, comment"),
     pytest.param(M.REPLICATE_EVALUATION_EXPIRED, "replicate-license", id="replicate: evaluation"),
     pytest.param(indented(M.REPLICATE_LICENSE), "replicate-license", id="replicate: indented"),
