@@ -111,12 +111,25 @@ class Lef:
     @property
     def serial(self) -> str | None:
         """The license (serial) number among the header lines: 14 to 16 digits, maybe in groups of four."""
-        return next((line for line in self.header if _SERIAL.fullmatch(line)), None)
+        return self._header_number(_SERIAL, ("serial", "license"))
 
     @property
     def control(self) -> str | None:
-        """The control number among the header lines: a short number alone on its line."""
-        return next((line for line in self.header if _CONTROL.fullmatch(line)), None)
+        """The control number among the header lines: a short number alone on its line, or labelled."""
+        return self._header_number(_CONTROL, ("control",))
+
+    def _header_number(self, number: re.Pattern, labels: tuple[str, ...]) -> str | None:
+        for line in self.header:
+            label, separator, value = line.partition(":")
+            if number.fullmatch(line):
+                return line
+            if (
+                separator
+                and any(word in label.lower() for word in labels)
+                and number.fullmatch(value.strip())
+            ):
+                return value.strip()
+        return None
 
 
 def _clean_line(raw: str) -> str:

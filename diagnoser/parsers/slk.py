@@ -20,7 +20,8 @@ _START = re.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]*")
 _RUN = re.compile(f"[{BREAK_CHARS}]*([A-Za-z0-9_\\-]+)")
 _DOT = re.compile(f"[{BREAK_CHARS}]*\\.")
 _EXTRA_PART = re.compile(r"\.[A-Za-z0-9_\-]{8,}")
-_GLUED = re.compile(r"[^\s\"'`<>,;|(){}\[\].:!?]+")  # characters stuck to the key's end that do not belong
+# Characters stuck to the key's end that do not belong in it ("...sig$xyz"); not padding, not a URL's "&".
+_GLUED = re.compile(f"[^{BREAK_CHARS}\"'`<>,;|(){{}}\\[\\].:!?=&]+")
 _PLAIN_WORD = re.compile(r"[a-z]+|[A-Z][a-z]+|[A-Z]+")
 _BASE64URL = re.compile(r"[A-Za-z0-9_\-]*")
 _WHOLE_KEY = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]*){0,4}")
@@ -109,11 +110,6 @@ class SignedKey:
     def license_number(self) -> str | None:
         value = (self.claims or {}).get("license")
         return str(value) if value not in (None, "") else None
-
-    @property
-    def looks_like_license_key(self) -> bool:
-        """A license key, not some other JWT in a log (an OAuth bearer token): a license claim, or undecodable."""
-        return self.license_number is not None or self.claims is None
 
 
 def clean(raw: str) -> tuple[str, int]:

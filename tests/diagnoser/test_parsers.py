@@ -25,6 +25,11 @@ def test_lef_serial_in_groups_of_four_and_licensee_lines():
     assert lef.header[1:] == ["Acme Corporation", "Acme Corporation"]
 
 
+def test_lef_labelled_serial_and_control():
+    lef = parse_lef("Serial Number: 9999 0000 0000 1253\nControl Number: 12345\nPRODUCTLEVEL;50;;\n")
+    assert (lef.serial, lef.control) == ("9999 0000 0000 1253", "12345")
+
+
 def test_lef_seed_token_license():
     lef = parse_lef(material.SEED_TOKEN_LEF)
     assert lef.header == ["00000000000000"] and lef.serial == "00000000000000"
