@@ -1,6 +1,9 @@
 """diagnose(): recognise, parse, run the checks; no false alarms, crash containment, the Diagnosis fields."""
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +16,7 @@ from diagnoser.findings import SEVERITIES
 from tests.diagnoser import keys, material
 
 M = material
+REPO = Path(__file__).resolve().parents[2]
 DESIGN_CHECK_IDS = {
     "lef.token-only", "lef.timelimit-expired", "lef.productlevel-date", "lef.analyzer-capacity-incomplete",
     "lef.geo-server-missing", "lef.product", "slk.whitespace", "slk.malformed", "slk.unsigned", "slk.truncated",
@@ -265,3 +269,14 @@ def test_diagnose_is_fast_on_huge_pastes(huge):
     started = time.perf_counter()
     diagnose(huge)
     assert time.perf_counter() - started < 10.0
+
+
+def test_diagnoser_never_imports_kb_or_textual():
+    code = (
+        "import sys, diagnoser, diagnoser.redact, diagnoser.convert;"
+        "diagnoser.diagnose('PRODUCTLEVEL;50;;\\nTOKENS;1;;');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('kb', 'textual')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
