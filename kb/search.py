@@ -21,6 +21,9 @@ from kb.normalise import STOP_WORDS, normalise, tokens
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
 
 MIN_SCORE = 60.0
+BOOST_TIE_BREAK = 1000.0
+# How much a second matching string of the same article closes the gap to 100.
+CORROBORATION = 0.15
 CANDIDATES_PER_LINE = 60
 BODY_CANDIDATES_PER_LINE = 10
 # Candidate picking reads the postings of the rarest terms first and stops after about this many.
@@ -61,6 +64,12 @@ class _Hit:
     support: float  # the other evidence for the article: breaks ties
     source: tuple[int, int, int] | None  # (entry, how, line number) of the best match, None: a boost alone
     boost_why: str = ""
+    second: float = 0.0  # the best score of another string of the same article
+
+    @property
+    def combined(self) -> float:
+        """The best match, raised a little when another string of the article agrees."""
+        return self.score + (100.0 - self.score) * CORROBORATION * self.second / 100.0
 
 
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
@@ -210,9 +219,11 @@ class SearchIndex:
             hit = hits.get(article_number)
             if hit is None or score > hit.score:
                 support = hit.support + hit.score if hit else 0.0
-                hits[article_number] = _Hit(score, support, (entry, how, line.number))
+                second = max(hit.second, hit.score) if hit else 0.0
+                hits[article_number] = _Hit(score, support, (entry, how, line.number), second=second)
             else:
                 hit.support += score
+                hit.second = max(hit.second, score)
 
     def _query_terms(self, normalised: str) -> tuple[np.ndarray, np.ndarray, float] | None:
         """Known term ids with their weights (typo-corrected terms count less), and the line's mass."""
@@ -290,6 +301,8 @@ class SearchIndex:
         return f"{why}; {hit.boost_why}" if hit.boost_why else why
 
     def _rank(self, hits: dict[int, _Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
+        for hit in hits.values():
+            hit.score = hit.combined
         for article_id, boost in boosts.items():
             number = self.article_numbers.get(article_id)
             if number is None:
@@ -297,10 +310,12 @@ class SearchIndex:
             hit = hits.get(number)
             if hit is not None and hit.score >= MIN_SCORE:
                 hit.score = min(100.0, hit.score + boost.points)
-                hit.support += 1000.0
                 hit.boost_why = boost.why
             else:
-                hits[number] = _Hit(min(100.0, 50.0 + boost.points), 1000.0, None, boost.why)
+                hit = hits[number] = _Hit(min(100.0, 50.0 + boost.points), 0.0, None, boost.why)
+            # Scores cap at 100: among equals, the article a problem points at comes before one an
+            # information finding points at.
+            hit.support += BOOST_TIE_BREAK * boost.points
         ranked = sorted(
             (
                 (round(hit.score, 1), hit.support, -number)

@@ -1,0 +1,43 @@
+"""The answer joins the diagnoser's findings with the matches: findings raise the articles they link."""
+
+from datetime import date
+
+from kb.answer import answer
+
+SERVER_ERROR = "There was an error when getting license information from the license server"
+TOKEN_LEF = "00000000000000\nOVERAGE;NO;;\nPRODUCTLEVEL;50;;2020-12-31\nSPECIAL_EDITION;TEST;;\nTEST_EDITION;YES;;\nTOKENS;3000;;\n"
+TODAY = date(2026, 11, 28)
+
+
+def test_token_only_lef_with_the_server_error_puts_the_connection_article_first(bundled_kb):
+    result = answer(bundled_kb, SERVER_ERROR + "\n" + TOKEN_LEF, today=TODAY)
+    assert result.input_kind == "lef"
+    assert "lef.token-only" in {finding.check for finding in result.findings}
+    best = result.best
+    assert best.article.id == "license-server-connection-error"
+    assert "lef.token-only" in best.why
+
+
+def test_a_problem_finding_outranks_an_information_finding(bundled_kb):
+    lef = "9999000000001253\n1234\nPRODUCTLEVEL;50;;2099-12-31\nPROFESSIONAL;10;;\nANALYZER_TIME;1000;;\n"
+    result = answer(bundled_kb, lef, today=TODAY)
+    ids = [match.article.id for match in result.matches]
+    assert ids[0] == "analyzer-capacity-missing-minutes"
+    assert "product-levels-activation-methods" in ids
+
+
+def test_a_linked_article_is_offered_even_without_matching_words(bundled_kb):
+    lef = "9999000000009090\n1111\nPRODUCTLEVEL;90;;2099-12-31\nGEO_USERS;10;;\n"
+    result = answer(bundled_kb, lef, today=TODAY)
+    assert result.best.article.id == "geoanalytics-lef-server-permission"
+    assert result.best.why.startswith("check lef.geo-server-missing")
+
+
+def test_json_of_an_answer_has_the_contract_shape(bundled_kb):
+    payload = answer(bundled_kb, TOKEN_LEF, today=TODAY).to_dict()
+    assert set(payload) == {"input_kind", "findings", "matches"}
+    assert all(
+        set(finding) == {"check", "severity", "title", "detail", "fix", "articles"}
+        for finding in payload["findings"]
+    )
+    assert all(set(match) == {"id", "title", "score", "why"} for match in payload["matches"])
