@@ -60,6 +60,7 @@ def test_blank_paste_has_no_lines():
 
 def test_the_users_own_words_among_log_lines_are_kept():
     log = "\n".join(
-        [INFO.format(n % 60, n) for n in range(20)] + ["Monday morning nobody can open apps, the QMC wants the key"]
+        [INFO.format(n % 60, n) for n in range(20)]
+        + ["Monday morning nobody can open apps, the QMC wants the key"]
     )
     assert query_lines(log)[0].text.startswith("Monday morning nobody can open apps")

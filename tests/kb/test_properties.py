@@ -13,7 +13,9 @@ from kb.normalise import normalise, tokens
 CODES = st.from_regex(r"(LICENSES|QB|QV|CORE)-[0-9]{3,5}", fullmatch=True)
 NOISE = st.text(st.characters(codec="utf-8"), max_size=200)
 LOGISH = st.lists(
-    st.one_of(NOISE, st.sampled_from(["ERROR", "INFO", "\t", "2024-01-01 10:00:00", "at x.y(z)", "{\"error\":1}"])),
+    st.one_of(
+        NOISE, st.sampled_from(["ERROR", "INFO", "\t", "2024-01-01 10:00:00", "at x.y(z)", '{"error":1}'])
+    ),
     max_size=30,
 ).map(" ".join)
 
