@@ -17,6 +17,8 @@ _FIELD_LINE = re.compile(
     r"(?im)^([ \t>]*(?:serial_no|serial[ _]?number|serial|checksum|control(?:[ _]?(?:number|no))?|"
     r"license[ _]?(?:number|no))[ \t]*[=:][ \t]*)\S.*$"
 )
+# The same labels inside a sentence or a log line: the value is the next word.
+_FIELD_INLINE = re.compile(r"(?i)(\b(?:serial_no|checksum)[ \t]*[=:][ \t]*)(?!\[redacted\])[^\s\"',;]+")
 # JSON: a key's license claim, a license.json's serial_no and checksum.
 _JSON_SECRET = re.compile(
     r"(?i)(\"(?:license|serial|serial_no|control|checksum)\"[ \t]*:[ \t]*\")(?:[^\"\\]|\\.)+"
@@ -44,8 +46,10 @@ def _redact_signatures(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    text = _redact_signatures(text)
+    # Labelled values first: a key's signature run may otherwise swallow the label in front of one.
     text = _FIELD_LINE.sub(lambda match: match.group(1) + MARK, text)
+    text = _FIELD_INLINE.sub(lambda match: match.group(1) + MARK, text)
+    text = _redact_signatures(text)
     text = _LEF_SECRET_TAG.sub(lambda match: match.group(1) + MARK, text)
     text = _JSON_SECRET.sub(lambda match: match.group(1) + MARK, text)
     text = _PROSE.sub(lambda match: match.group(1) + MARK, text)

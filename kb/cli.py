@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a user never gets a traceback; KB_DEBUG=1 shows it
         if os.environ.get("KB_DEBUG"):
             raise
-        print(f"kb: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        from diagnoser.redact import redact  # a message may quote the paste: no secrets in crash reports
+
+        print(f"kb: unexpected error: {type(error).__name__}: {redact(str(error))}", file=sys.stderr)
         return 2
 
 

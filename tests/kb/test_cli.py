@@ -151,3 +151,18 @@ def test_diagnoser_never_imports_kb():
     code = "import sys, diagnoser; diagnoser.diagnose('x'); assert 'kb' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
+
+
+def test_an_unexpected_error_is_one_redacted_line(monkeypatch, capsys):
+    from kb import cli
+
+    def explode(*args, **kwargs):
+        raise RuntimeError(
+            "bad key eyJhbGciOiJSUzI1NiJ9.eyJsaWNlbnNlIjoiMSJ9.SECRETSIGNATUREPART serial_no=60012345"
+        )
+
+    monkeypatch.setattr("kb.commands.ask.answer", explode)
+    assert cli.main(["ask", "Keyset does not exist"]) == 2
+    message = capsys.readouterr().err
+    assert message.count("\n") == 1 and message.startswith("kb: unexpected error: RuntimeError")
+    assert "SECRETSIGNATUREPART" not in message and "60012345" not in message
