@@ -25,6 +25,8 @@ BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
 CANDIDATES_PER_LINE = 60
+# Picked by rare terms before all the line's terms choose the CANDIDATES_PER_LINE to re-rank.
+PRESELECTED_PER_LINE = 300
 BODY_CANDIDATES_PER_LINE = 10
 # Candidate picking reads the postings of the rarest terms first and stops after about this many.
 POSTINGS_BUDGET = 100_000
@@ -201,6 +203,17 @@ class SearchIndex:
         flat = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
         candidate_terms = self.entry_terms[flat]
         shared = np.add.reduceat(self.idf[candidate_terms] * query_weight[candidate_terms], offsets)
+        # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
+        # thousand "X cannot be <verb>" errors, the verb decides).
+        is_body = self.entry_kind[candidates] == BODY
+        priority = shared * shared / self.entry_mass[candidates]
+        keep = np.concatenate(
+            (
+                _best(np.flatnonzero(~is_body), priority[~is_body], CANDIDATES_PER_LINE),
+                np.flatnonzero(is_body),
+            )
+        )
+        candidates, shared = candidates[keep], shared[keep]
         kinds = self.entry_kind[candidates]
         scores, hows = score_candidates(
             kinds,
@@ -269,7 +282,7 @@ class SearchIndex:
         is_body = self.entry_kind[unique_entries] == BODY
         return np.concatenate(
             (
-                _best(unique_entries[~is_body], priority[~is_body], CANDIDATES_PER_LINE),
+                _best(unique_entries[~is_body], priority[~is_body], PRESELECTED_PER_LINE),
                 _best(unique_entries[is_body], overlap[is_body], BODY_CANDIDATES_PER_LINE),
             )
         )
