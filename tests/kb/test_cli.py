@@ -166,3 +166,22 @@ def test_an_unexpected_error_is_one_redacted_line(monkeypatch, capsys):
     message = capsys.readouterr().err
     assert message.count("\n") == 1 and message.startswith("kb: unexpected error: RuntimeError")
     assert "SECRETSIGNATUREPART" not in message and "60012345" not in message
+
+
+def test_a_one_megabyte_token_is_flagged_never_valid():
+    import base64
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    token = part(b'{"alg":"RS256","kid":"x"}') + "." + part(b'{"license":"1"}') + "." + "A" * 1_000_000
+    result = run_kb("ask", "--json", stdin=token)
+    assert result.returncode == 0, err(result)
+    payload = json.loads(out(result))
+    assert payload["input_kind"] == "slk"
+    severities = {finding["check"]: finding["severity"] for finding in payload["findings"]}
+    assert severities.get("slk.truncated") == "warning" or severities.get("slk.malformed") == "error"
+    assert not any(
+        "verified" in finding["title"].lower() and "not" not in finding["title"].lower()
+        for finding in payload["findings"]
+    )
