@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import diagnoser
 from diagnoser import Diagnosis, Finding
+from kb.extract import QueryLine, query_lines
 from kb.search import Boost
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class Answer:
     findings: list[Finding] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     diagnosis: Diagnosis | None = None
+    query_lines: list[QueryLine] = field(default_factory=list)  # the lines matched, most telling first
 
     @property
     def best(self) -> Match | None:
@@ -33,6 +35,10 @@ class Answer:
     @property
     def problems(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.severity in ("error", "warning")]
+
+    def lines_that_stand_out(self, count: int) -> list[QueryLine]:
+        """The first few matched lines that are single lines of the paste (not the paste as a whole)."""
+        return [line for line in self.query_lines[:count] if line.number]
 
     def to_dict(self) -> dict:
         """The `kb ask --json` contract (DESIGN.md)."""
@@ -46,13 +52,15 @@ class Answer:
 def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: date | None = None) -> Answer:
     diagnosis = diagnoser.diagnose(text, today=today)
     boosts = _article_boosts(diagnosis.findings, knowledge_base)
-    matches = knowledge_base.search(text, limit=limit, boosts=boosts)
+    lines = query_lines(text)
+    matches = knowledge_base.search(text, limit=limit, boosts=boosts, lines=lines)
     return Answer(
         text=text,
         input_kind=diagnosis.input_kind,
         findings=diagnosis.findings,
         matches=matches,
         diagnosis=diagnosis,
+        query_lines=lines,
     )
 
 

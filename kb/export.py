@@ -12,7 +12,7 @@ from datetime import datetime
 
 from diagnoser import Finding
 from kb.answer import Answer
-from kb.extract import SHORT_PASTE_LINES, query_lines
+from kb.extract import SHORT_PASTE_LINES
 from kb.render import MARKS, kind_label, problem_summary
 
 # A paste longer than this is cut in the export: the answer, not the raw log, is what is shared.
@@ -74,7 +74,7 @@ def _answer_section(number: int, answer: Answer) -> list[str]:
     if len(lines) > len(shown):
         parts += [f"*… {len(lines) - len(shown):,} more lines not included.*", ""]
     if len(lines) > SHORT_PASTE_LINES:
-        key_lines = [line for line in query_lines(answer.text)[:KEY_LINES] if line.number]
+        key_lines = answer.lines_that_stand_out(KEY_LINES)
         if key_lines:
             width = len(str(max(line.number for line in key_lines)))
             parts += ["Lines that stand out:", ""]

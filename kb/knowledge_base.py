@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kb import cache
 from kb.article import Article
+from kb.extract import QueryLine
 from kb.loading import Problem, load_folders
 from kb.search import Boost, Match, SearchIndex
 
@@ -68,8 +69,14 @@ class KnowledgeBase:
     def from_articles(cls, articles: Sequence[Article]) -> KnowledgeBase:
         return cls(articles)
 
-    def search(self, text: str, limit: int = 5, boosts: Mapping[str, Boost] | None = None) -> list[Match]:
-        return self.index.search(text, limit=limit, boosts=boosts)
+    def search(
+        self,
+        text: str,
+        limit: int = 5,
+        boosts: Mapping[str, Boost] | None = None,
+        lines: list[QueryLine] | None = None,
+    ) -> list[Match]:
+        return self.index.search(text, limit=limit, boosts=boosts, lines=lines)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.articles

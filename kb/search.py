@@ -177,10 +177,17 @@ class SearchIndex:
 
     # -- querying ---------------------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 5, boosts: Mapping[str, Boost] | None = None) -> list[Match]:
+    def search(
+        self,
+        text: str,
+        limit: int = 5,
+        boosts: Mapping[str, Boost] | None = None,
+        lines: list[QueryLine] | None = None,
+    ) -> list[Match]:
+        """Matches for a paste; `lines` are its query lines when the caller already has them."""
         hits: dict[int, _Hit] = {}
         if len(self.entry_text):
-            lines = query_lines(text)
+            lines = query_lines(text) if lines is None else lines
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
                 self._score_line(line, hits, in_context)

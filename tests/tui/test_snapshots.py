@@ -10,6 +10,7 @@ import pytest
 
 from diagnoser import Diagnosis, Finding
 from kb.answer import Answer
+from kb.extract import query_lines
 from kb.knowledge_base import KnowledgeBase
 from kb.search import Match
 from kb.tui.widgets.paste_box import PasteBox
@@ -48,6 +49,7 @@ def fixed_answer(text: str) -> Answer:
             Match(other, 64.0, "the article's text shares most words of line 21"),
         ],
         diagnosis=Diagnosis(input_kind="log", findings=findings),
+        query_lines=query_lines(text),
     )
 
 

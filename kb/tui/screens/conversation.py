@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, get_current_worker
 
 from kb.answer import Answer, answer
-from kb.extract import SHORT_PASTE_LINES, query_lines
+from kb.extract import SHORT_PASTE_LINES
 from kb.tui import answer_actions
 from kb.tui.commands import PaletteCommand, conversation_commands
 from kb.tui.messages import AnswerReady, ConnectionChecked
@@ -111,7 +111,7 @@ class ConversationScreen(Screen):
         try:
             knowledge_base = self.app.wait_for_knowledge_base()
             result = answer(knowledge_base, text, today=self.app.today)
-            key_lines = lines_that_stand_out(text)
+            key_lines = lines_that_stand_out(result)
         except Exception as error:  # an answer that fails becomes a card, never a crash
             self.post_message(AnswerReady(card, None, f"Could not answer this paste: {describe(error)}"))
             return
@@ -334,8 +334,8 @@ class ConversationScreen(Screen):
         return True
 
 
-def lines_that_stand_out(text: str, count: int = 3) -> list[tuple[int, str]]:
+def lines_that_stand_out(result: Answer, count: int = 3) -> list[tuple[int, str]]:
     """In a long paste, the few lines that carry errors, with their line numbers."""
-    if text.count("\n") < SHORT_PASTE_LINES:
+    if result.text.count("\n") < SHORT_PASTE_LINES:
         return []
-    return [(line.number, line.text) for line in query_lines(text)[:count] if line.number]
+    return [(line.number, line.text) for line in result.lines_that_stand_out(count)]
