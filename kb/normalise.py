@@ -9,33 +9,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# (name, pattern, replacement); earlier entries win where two could start at the same place.
+import Stemmer
+
+# (name, pattern, replacement); earlier entries win where two could start at the same place. A replacement
+# starts with "_": it keeps the shape of the line for fuzzy comparison, but is never an index term.
 _PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     # Kept as they are: error codes and defect ids people search by (LICENSES-030, QB-17039, QV-23240).
     ("code", r"\b[A-Za-z]{2,}-\d{2,}\b", None),
-    ("url", r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>()\[\]{}]+", "url"),
-    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", "email"),
-    ("uuid", r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b", "guid"),
-    ("ipv4", r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b", "ip"),
-    ("ipv6", r"\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b", "ip"),
+    ("url", r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>()\[\]{}]+", "_url"),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", "_email"),
+    ("uuid", r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b", "_guid"),
+    ("ipv4", r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b", "_ip"),
+    ("ipv6", r"\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b", "_ip"),
     (
         "datetime",
         r"\b\d{4}-?\d{2}-?\d{2}(?:[T ]\d{2}:?\d{2}:?\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
-        "date",
+        "_date",
     ),
-    ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", "date"),
-    ("time", r"\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]M)?\b", "time"),
+    ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", "_date"),
+    ("time", r"\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]M)?\b", "_time"),
     (
         "duration",
         r"\b\d+(?:\.\d+)?\s?(?:ms|msec|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours)\b",
         "duration",
     ),
     # A space is allowed where another folder follows: C:\Program Files\Qlik\Sense\x.exe
-    ("winpath", r"\b[a-zA-Z]:\\(?:[^\s\"'<>|]|\s(?=[^\s\\\"'<>|]+\\))*", "path"),
-    ("uncpath", r"\\\\[\w.$-]+\\[^\s\"'<>|]*", "path"),
-    ("posixpath", r"(?<![\w.])/(?:[\w.@-]+/)+[\w.@-]*", "path"),
-    ("hex", r"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b", "hex"),
-    ("number", r"\b\d{5,}\b", "num"),
+    ("winpath", r"\b[a-zA-Z]:\\(?:[^\s\"'<>|]|\s(?=[^\s\\\"'<>|]+\\))*", "_path"),
+    ("uncpath", r"\\\\[\w.$-]+\\[^\s\"'<>|]*", "_path"),
+    ("posixpath", r"(?<![\w.])/(?:[\w.@-]+/)+[\w.@-]*", "_path"),
+    # A Windows account (CORP\jdoe, DOMAIN\qvservice): after the paths, so C:\Temp stays a path.
+    ("account", r"\b[A-Za-z][\w.-]*\\[A-Za-z][\w.$-]*", "_account"),
+    ("hex", r"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b", "_hex"),
+    ("number", r"\b\d{5,}\b", "_num"),
 )
 
 _MASKS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _PATTERNS))
@@ -55,6 +60,7 @@ STOP_WORDS = frozenset(
     even though although still already yet now today yesterday tomorrow morning evening week weekend again
     tried try trying want wanted need needed get got getting help thanks thank hi hello anyone someone
     since because but if whether very really much many more most
+    com net org www
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -65,10 +71,10 @@ def _mask(match: re.Match) -> str:
     if replacement is None:
         return match.group()
     if name == "duration":  # the number varies; the unit ("minutes") can be what the text is about
-        return " duration " + match.group().lstrip("0123456789. ")
+        return " _duration " + match.group().lstrip("0123456789. ")
     if name == "url":
         host = _URL_HOST.search(match.group())
-        return f" url {host.group(1)} " if host else " url "
+        return f" _url {host.group(1)} " if host else " _url "
     return f" {replacement} "
 
 
@@ -95,21 +101,51 @@ SPELLINGS = {
 }
 
 
+# Words people use for the same thing, folded (after stemming) into one term: "allocations" are
+# "assignments", "refused" is "rejected". Kept small: each pair must mean the same in licensing talk.
+SYNONYMS = {
+    "purchas": "buy",
+    "alloc": "assign",
+    "refus": "reject",
+    "declin": "reject",
+    "privileg": "permiss",
+    "vanish": "disappear",
+    "gone": "disappear",
+    "synchron": "sync",
+    "login": "authent",
+    "logon": "authent",
+    "incorrect": "invalid",
+    "wrong": "invalid",
+}
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A deliberately light stemmer: licenses/license/licensed -> licens, expired/expiring -> expir."""
+    """Snowball (Porter 2) stem of a word: licenses/license/licensed -> licens, buying -> buy."""
     word = SPELLINGS.get(word, word)
-    if len(word) <= 4 or not word.isalpha():
+    if not word.isalpha():
         return word
-    for suffix in ("ing", "ies", "es", "ed", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+    stemmed = _STEMMER.stemWord(word)
+    return SYNONYMS.get(stemmed, stemmed)
+
+
+# The last label of a host name: its parts (qsnode34, corp, example) say nothing, the whole name may.
+_HOST_SUFFIXES = frozenset(
+    ["com", "net", "org", "io", "local", "lan", "corp", "internal", "intranet", "de", "uk", "fr", "nl", "eu"]
+)
+
+
+def is_host_name(token: str) -> bool:
+    return token.count(".") >= 2 and token.rsplit(".", 1)[-1] in _HOST_SUFFIXES
 
 
 def tokens(normalised: str) -> list[str]:
     """Index terms of normalised text: whole dotted tokens, their parts, stemmed, without stop words."""
     terms: list[str] = []
     for token in normalised.split():
+        if token.startswith("_"):
+            continue
         parts = _WORD.findall(token)
         if len(parts) > 1:
             terms.append(token)
