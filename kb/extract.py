@@ -6,12 +6,15 @@ de-duplicated by their masked template, so one real error among 200,000 INFO lin
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from kb.normalise import normalise
 
 SHORT_PASTE_LINES = 12
+# An INFO/DEBUG line without an error word, kept in a short paste, counts this much.
+ROUTINE_LINE_WEIGHT = 0.8
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
@@ -33,6 +36,31 @@ _STACK_FRAME = re.compile(r"^\s*at\s+[\w.$<>`\[\]]+[\(.]")
 # A line a person typed among log lines: words, no timestamp, level, JSON or key=value structure.
 _LOG_MARKERS = re.compile(r"\d{2}:\d{2}|^\s*[{\[<]|\b(?:INFO|DEBUG|TRACE|WARN|WARNING|ERROR)\b|\t|\w=\S")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+# In a structured (JSON) log line, the fields that say what happened; level, timestamp and caller only
+# dilute the words a match is judged on.
+_MESSAGE_KEYS = frozenset(
+    [
+        "msg",
+        "message",
+        "error",
+        "err",
+        "exception",
+        "reason",
+        "detail",
+        "details",
+        "title",
+        "description",
+        "errormessage",
+        "error_message",
+        "@m",
+        "@mt",
+        "messagetemplate",
+        "renderedmessage",
+        "code",
+        "errorcode",
+        "error_code",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,7 @@ class QueryLine:
     number: int  # 1-based line number in the paste, 0 for the paste as a whole
     text: str  # as pasted (trimmed)
     normalised: str
+    weight: float = 1.0  # how much its matches count: less for a line that reports nothing wrong
 
 
 def _signal(line: str) -> int:
@@ -64,7 +93,7 @@ def query_lines(text: str) -> list[QueryLine]:
     if len(lines) <= SHORT_PASTE_LINES:
         selected = [(1, number, line) for number, line in lines]
         if len(lines) > 1:
-            joined = " ".join(line for _, line in lines)[:MAX_LINE_CHARS]
+            joined = " ".join(_message(line) for _, line in lines)[:MAX_LINE_CHARS]
             selected.insert(0, (1, 0, joined))
     else:
         selected = [(_signal(line), number, line) for number, line in lines]
@@ -77,11 +106,36 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
     seen: set[str] = set()
     result: list[QueryLine] = []
     for _, number, line in selected:
-        normalised = normalise(line)
+        normalised = normalise(_message(line))
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)
-        result.append(QueryLine(number, line, normalised))
+        routine = bool(_LOW_LEVEL.search(line)) and not _ERROR_SIGNAL.search(line)
+        result.append(QueryLine(number, line, normalised, ROUTINE_LINE_WEIGHT if routine else 1.0))
         if len(result) >= MAX_QUERY_LINES:
             break
     return result
+
+
+def _message(line: str) -> str:
+    """The message fields of a JSON log line; any other line as it is."""
+    if not (line.startswith("{") and line.endswith("}")):
+        return line
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return line
+    parts: list[str] = []
+    _collect_messages(record, parts)
+    return " ".join(parts) or line
+
+
+def _collect_messages(value: object, parts: list[str], is_message: bool = False) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _collect_messages(item, parts, str(key).lower() in _MESSAGE_KEYS)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_messages(item, parts, is_message)
+    elif is_message and isinstance(value, str):
+        parts.append(value)

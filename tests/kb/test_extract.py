@@ -64,3 +64,27 @@ def test_the_users_own_words_among_log_lines_are_kept():
         + ["Monday morning nobody can open apps, the QMC wants the key"]
     )
     assert query_lines(log)[0].text.startswith("Monday morning nobody can open apps")
+
+
+def test_json_log_lines_are_matched_on_their_message_fields():
+    line = (
+        '{"level":"error","ts":"2023-04-03T05:30:01.550Z","caller":"license/license.go:301",'
+        '"msg":"license disabled by backend","error":"license has been disabled; assignments removed"}'
+    )
+    (query,) = query_lines(line)
+    assert query.text == line  # shown as pasted
+    assert query.normalised == "license disabled by backend license has been disabled assignments removed"
+
+
+def test_nested_json_messages_are_found_and_broken_json_is_kept_whole():
+    nested = '{"level":"error","errors":[{"code":"LICENSES-030","title":"context deadline exceeded"}]}'
+    assert query_lines(nested)[0].normalised == "licenses-030 context deadline exceeded"
+    broken = '{"level":"error","msg":"Keyset does not exist"'
+    assert "level" in query_lines(broken)[0].normalised
+
+
+def test_routine_lines_of_a_short_paste_count_less_than_its_errors():
+    paste = INFO.format(1, 7) + "\n2022-11-17 10:15:02,001 ERROR [lic] Keyset does not exist"
+    weights = {line.number: line.weight for line in query_lines(paste)}
+    assert weights[2] == 1.0
+    assert weights[1] < 1.0
