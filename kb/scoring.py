@@ -15,9 +15,12 @@ KIND_NAMES = ("error message", "symptom", "title", "article text")
 KIND_WEIGHTS = np.array([1.0, 0.93, 0.9, 0.9])
 EXACT, CLOSE, WORDS = 0, 1, 2
 TYPO_SIMILARITY = 80.0
-# Generic fragments (no domain word) quoted inside another product's log line, and whole-text matches of a
-# paste that is not about the knowledge base's domain, are weak evidence.
+# In a paste that is not about the knowledge base's domain, whole-text matches are weak evidence.
 OUT_OF_CONTEXT_FACTOR = 0.7
+# An error shorter than this share of the line is quoted inside it; found that way, a generic error scores
+# at most this factor (below the match threshold).
+QUOTED_SHARE = 0.8
+QUOTED_GENERIC_FACTOR = 0.55
 
 
 def score_candidates(
@@ -39,7 +42,7 @@ def score_candidates(
 
     # Errors: whole, inside a longer line, or a fragment of the error.
     fragment = np.maximum(partial * (0.5 + 0.45 * evidence), whole)
-    inside = 0.7 * partial + 30.0 * entry_coverage
+    inside = partial * (0.4 + 0.6 * np.minimum(1.0, entry_coverage))
     error_score = np.where(exact, 100.0, np.where(len(line) < lengths, fragment, inside))
     # Symptoms and titles.
     overlap = 100.0 * (0.7 * entry_coverage + 0.3 * query_coverage) * (0.6 + 0.4 * evidence)
@@ -51,8 +54,11 @@ def score_candidates(
 
     scores = np.select([kinds == ERROR, kinds == BODY], [error_score, body_score], phrase_score)
     if not in_context:
-        weak = (kinds == BODY) | ((kinds == ERROR) & needs_context & (query_coverage < 0.8))
-        scores = np.where(weak, scores * OUT_OF_CONTEXT_FACTOR, scores)
+        # A generic error quoted inside a longer line of another product's log ("Error response from
+        # daemon: ... context deadline exceeded") says nothing about this knowledge base's domain.
+        quoted = (kinds == ERROR) & needs_context & (lengths < QUOTED_SHARE * len(line))
+        scores = np.where(kinds == BODY, scores * OUT_OF_CONTEXT_FACTOR, scores)
+        scores = np.where(quoted, scores * QUOTED_GENERIC_FACTOR, scores)
     scores = scores * KIND_WEIGHTS[kinds]
     how = np.select(
         [(kinds == ERROR) & exact, kinds == ERROR, misspelt & (kinds != BODY)], [EXACT, CLOSE, CLOSE], WORDS

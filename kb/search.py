@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from kb.article import Article
 from kb.extract import QueryLine, query_lines
-from kb.normalise import STOP_WORDS, normalise, tokens
+from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
 
 MIN_SCORE = 60.0
@@ -39,7 +39,13 @@ DOMAIN_TERM_SHARE = 0.5
 # An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
 UNKNOWN_TERM_WEIGHT = 0.35
 TYPO_WEIGHT = 0.8
+# Identifiers (GEO_SERVER, QB-17039, cmd.license) are what people search by: a known one weighs this much
+# more than a word in a line.
+IDENTIFIER_WEIGHT = 2.0
 MAX_TERMS_FOR_TYPOS = 25
+# A generic error (no domain word) explaining less of a line than this, unknown words counted in full,
+# needs the paste to be about the domain.
+GENERIC_COVERAGE = 0.6
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,17 @@ class _Hit:
         return self.score + (100.0 - self.score) * CORROBORATION * self.second / 100.0
 
 
+@dataclass(frozen=True)
+class _QueryTerms:
+    ids: np.ndarray  # sorted term ids of the line's known (or corrected) terms
+    weights: np.ndarray  # 1, or less for a corrected typo
+    emphasis: np.ndarray  # how much each counts in the share of the line an entry explains
+    mass: float  # the line's whole weight, unknown words included
+    unknown: int  # words of the line the index has never seen
+
+
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
 
 def _typo_buckets(vocabulary: Mapping[str, int]) -> dict[tuple[str, int], list[str]]:
@@ -119,6 +135,7 @@ class SearchIndex:
                     term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in terms)
                     term_ptr.append(len(term_ids))
         self.vocabulary = vocabulary
+        self.term_names = list(vocabulary)
         self.entry_article = np.array(entry_article, dtype=np.int32)
         self.entry_kind = np.array(entry_kind, dtype=np.int8)
         self.entry_terms = np.array(term_ids, dtype=np.int32)
@@ -147,10 +164,10 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.entry_text)
 
-    def _domain_terms(self, entries_of_terms: np.ndarray) -> tuple[str, ...]:
+    def _domain_terms(self, entries_of_terms: np.ndarray) -> frozenset[str]:
         article_count = len(self.articles)
         if article_count < 3:
-            return ()
+            return frozenset()
         vocabulary_size = len(self.vocabulary)
         # Only the articles' own strings count: every long text shares common words.
         strings = self.entry_kind[entries_of_terms] != BODY
@@ -159,9 +176,9 @@ class SearchIndex:
             + self.entry_terms[strings]
         )
         article_frequency = np.bincount(pairs % vocabulary_size, minlength=vocabulary_size)
-        names = list(self.vocabulary)
+        names = self.term_names
         common = np.flatnonzero(article_frequency >= DOMAIN_TERM_SHARE * article_count)
-        return tuple(
+        return frozenset(
             names[term] for term in common if len(names[term]) >= 4 and names[term] not in STOP_WORDS
         )
 
@@ -197,19 +214,20 @@ class SearchIndex:
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
-        term_ids, term_weights, query_mass = terms
-        candidates = self._candidates(term_ids)
+        candidates = self._candidates(terms.ids)
         if not len(candidates):
             return
-        query_weight = np.zeros(len(self.vocabulary), dtype=np.float32)
-        query_weight[term_ids] = term_weights
         # Shared weight of every candidate at once: gather their terms into one flat array.
         starts, ends = self.entry_term_ptr[candidates], self.entry_term_ptr[candidates + 1]
         lengths = ends - starts
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         flat = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
         candidate_terms = self.entry_terms[flat]
-        shared = np.add.reduceat(self.idf[candidate_terms] * query_weight[candidate_terms], offsets)
+        positions = np.minimum(np.searchsorted(terms.ids, candidate_terms), len(terms.ids) - 1)
+        in_line = terms.ids[positions] == candidate_terms
+        weight = self.idf[candidate_terms] * np.where(in_line, terms.weights[positions], 0.0)
+        shared = np.add.reduceat(weight, offsets)
+        emphasised = np.add.reduceat(weight * terms.emphasis[positions], offsets)
         # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
         # thousand "X cannot be <verb>" errors, the verb decides).
         is_body = self.entry_kind[candidates] == BODY
@@ -220,20 +238,23 @@ class SearchIndex:
                 np.flatnonzero(is_body),
             )
         )
-        candidates, shared = candidates[keep], shared[keep]
+        candidates, shared, emphasised = candidates[keep], shared[keep], emphasised[keep]
         kinds = self.entry_kind[candidates]
         scores, hows = score_candidates(
             kinds,
             [self.entry_norm[entry] for entry in candidates.tolist()],
             line.normalised,
             entry_coverage=shared / self.entry_mass[candidates],
-            query_coverage=shared / query_mass if query_mass else np.zeros_like(shared),
+            query_coverage=emphasised / terms.mass,
             evidence=np.minimum(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE))
             if self.max_idf
             else shared * 0,
-            needs_context=self.entry_needs_context[candidates],
+            # A generic error explains little of a line full of words this knowledge base has never seen.
+            needs_context=self.entry_needs_context[candidates]
+            & (emphasised / (terms.mass + terms.unknown * self.max_idf) < GENERIC_COVERAGE),
             in_context=in_context,
         )
+        scores = scores * line.weight
         for entry, score, how in zip(candidates.tolist(), scores.tolist(), hows.tolist(), strict=True):
             article_number = int(self.entry_article[entry])
             hit = hits.get(article_number)
@@ -245,7 +266,7 @@ class SearchIndex:
                 hit.support += score
                 hit.second = max(hit.second, score)
 
-    def _query_terms(self, normalised: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+    def _query_terms(self, normalised: str) -> _QueryTerms | None:
         """Known term ids with their weights (typo-corrected terms count less), and the line's mass."""
         weights: dict[int, float] = {}
         unknown: list[str] = []
@@ -256,17 +277,37 @@ class SearchIndex:
             else:
                 weights[term_id] = 1.0
         if len(weights) + len(unknown) <= MAX_TERMS_FOR_TYPOS:
+            uncorrected = []
             for term in unknown:
                 corrected = self._correct_typo(term)
-                if corrected is not None:
+                if corrected is None:
+                    uncorrected.append(term)
+                else:
                     weights.setdefault(corrected, TYPO_WEIGHT)
+            unknown = uncorrected
         if not weights:
             return None
-        term_ids = np.fromiter(weights, dtype=np.int64, count=len(weights))
-        term_weights = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
-        known_mass = float((self.idf[term_ids] * term_weights).sum())
-        # Terms the index has never seen still make a line less about any article.
-        return term_ids, term_weights, known_mass + len(unknown) * self.max_idf * UNKNOWN_TERM_WEIGHT
+        order = sorted(weights)
+        term_ids = np.array(order, dtype=np.int64)
+        term_weights = np.array([weights[term_id] for term_id in order], dtype=np.float32)
+        names = self.term_names
+        emphasis = np.array(
+            [IDENTIFIER_WEIGHT if _IDENTIFIER.fullmatch(names[term_id]) else 1.0 for term_id in order],
+            dtype=np.float32,
+        )
+        known_mass = float((self.idf[term_ids] * term_weights * emphasis).sum())
+        # Words the index has never seen still make a line less about any article (a dotted or hyphenated
+        # token counts by its parts, a host name as one word).
+        unknown_count = sum(
+            1 for term in unknown if is_host_name(term) or ("." not in term and "-" not in term)
+        )
+        return _QueryTerms(
+            term_ids,
+            term_weights,
+            emphasis,
+            known_mass + unknown_count * self.max_idf * UNKNOWN_TERM_WEIGHT,
+            unknown_count,
+        )
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
         """The entries sharing the most (and most complete) weight with a line, rarest terms first."""
@@ -310,6 +351,8 @@ class SearchIndex:
         code or tag it knows (QB-17039, GEO_SERVER)."""
         lowered = line.text.lower()
         if any(term in lowered for term in self.domain_terms):
+            return True
+        if not self.domain_terms.isdisjoint(tokens(line.normalised)):  # "licence" is "licens" too
             return True
         return any(_CODE_TERM.fullmatch(term) and term in self.vocabulary for term in line.normalised.split())
 

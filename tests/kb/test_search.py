@@ -87,3 +87,32 @@ def test_error_strings_outrank_symptoms():
     by_error = Article(id="b", title="Beta", resolution="r", errors=("Keyset does not exist",))
     knowledge_base = KnowledgeBase.from_articles([by_symptom, by_error])
     assert knowledge_base.search("Keyset does not exist")[0].article.id == "b"
+
+
+def test_a_lef_tag_named_in_a_short_question_finds_its_article(bundled_kb):
+    best = bundled_kb.search("is GEO_SERVER;YES;; required?")[0]
+    assert best.article.id == "geoanalytics-lef-server-permission"
+
+
+def test_a_json_log_is_answered_by_its_error_not_its_routine_lines(bundled_kb):
+    log = "\n".join(
+        [
+            '{"level":"info","ts":"2023-04-03T05:10:01.540Z","caller":"sync/sync.go:204","msg":"assignment sync started"}',
+            '{"level":"error","ts":"2023-04-03T05:30:01.550Z","caller":"license/license.go:301",'
+            '"msg":"license disabled by backend","error":"license has been disabled; assignments removed"}',
+        ]
+    )
+    assert bundled_kb.search(log)[0].article.id == "lost-license-assignments"
+
+
+def test_a_generic_error_quoted_in_another_products_log_is_no_match(bundled_kb):
+    docker = (
+        'Error response from daemon: Get "https://registry-1.docker.io/v2/": context deadline exceeded '
+        "(Client.Timeout exceeded while awaiting headers)"
+    )
+    assert bundled_kb.search(docker) == []
+    # The same error from the license service, or pasted alone, is this knowledge base's.
+    qlik = 'Post "https://license.qlikcloud.com/v1/definitions/signed": ' + docker.split(": ", 2)[2]
+    assert bundled_kb.search(qlik)[0].article.id == "license-server-connection-error"
+    alone = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+    assert bundled_kb.search(alone)[0].article.id == "license-server-connection-error"
