@@ -60,3 +60,10 @@ def test_malformed_entries_are_rejected(tmp_path, text, message):
 
 def test_no_match_kinds_are_the_null_expectations():
     assert all((case.expect is None) == (case.kind in NO_MATCH_KINDS) for case in CASES)
+
+
+def test_the_holdout_set_loads_and_names_bundled_articles(bundled_kb):
+    holdout = load_eval_set(DEFAULT_SET.with_name("holdout_set.yaml"))
+    assert len(holdout) >= 80
+    assert {case.expect for case in holdout if case.expect} <= {article.id for article in bundled_kb}
+    assert sum(case.kind in NO_MATCH_KINDS for case in holdout) >= 15
