@@ -21,13 +21,17 @@ from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
 
 MIN_SCORE = 60.0
+# A symptom, title or passage of the article's text shares the words of a line in other words than an
+# error message would: those scores run lower.
+MIN_WORDS_SCORE = 54.0
 BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
-CANDIDATES_PER_LINE = 60
+CANDIDATES_PER_LINE = 30
+NEGLIGIBLE_SCORE = 20.0
 # Picked by rare terms before all the line's terms choose the CANDIDATES_PER_LINE to re-rank.
 PRESELECTED_PER_LINE = 300
-BODY_CANDIDATES_PER_LINE = 10
+BODY_CANDIDATES_PER_LINE = 30
 # Candidate picking reads the postings of the rarest terms first and stops after about this many.
 POSTINGS_BUDGET = 100_000
 # Terms in more than this share of all entries are too common to pick candidates by.
@@ -120,7 +124,7 @@ class SearchIndex:
                 (ERROR, article.errors),
                 (SYMPTOM, article.symptoms),
                 (TITLE, (article.title,)),
-                (BODY, (_body(article),)),
+                (BODY, _passages(article)),
             ):
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
@@ -255,8 +259,13 @@ class SearchIndex:
             in_context=in_context,
         )
         scores = scores * line.weight
-        for entry, score, how in zip(candidates.tolist(), scores.tolist(), hows.tolist(), strict=True):
-            article_number = int(self.entry_article[entry])
+        # Weaker strings can neither reach the threshold nor corroborate much: no need to keep them.
+        telling = scores >= NEGLIGIBLE_SCORE
+        candidates, scores, hows = candidates[telling], scores[telling], hows[telling]
+        articles = self.entry_article[candidates].tolist()
+        for entry, article_number, score, how in zip(
+            candidates.tolist(), articles, scores.tolist(), hows.tolist(), strict=True
+        ):
             hit = hits.get(article_number)
             if hit is None or score > hit.score:
                 support = hit.support + hit.score if hit else 0.0
@@ -363,6 +372,10 @@ class SearchIndex:
         why = describe(int(self.entry_kind[entry]), how, self.entry_text[entry], line_number)
         return f"{why}; {hit.boost_why}" if hit.boost_why else why
 
+    def _is_match(self, hit: _Hit) -> bool:
+        in_other_words = hit.source is not None and self.entry_kind[hit.source[0]] != ERROR
+        return hit.score >= (MIN_WORDS_SCORE if in_other_words else MIN_SCORE)
+
     def _rank(self, hits: dict[int, _Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
         for hit in hits.values():
             hit.score = hit.combined
@@ -371,7 +384,7 @@ class SearchIndex:
             if number is None:
                 continue
             hit = hits.get(number)
-            if hit is not None and hit.score >= MIN_SCORE:
+            if hit is not None and self._is_match(hit):
                 hit.score = min(100.0, hit.score + boost.points)
                 hit.boost_why = boost.why
             else:
@@ -383,7 +396,7 @@ class SearchIndex:
             (
                 (round(hit.score, 1), hit.support, -number)
                 for number, hit in hits.items()
-                if hit.score >= MIN_SCORE
+                if self._is_match(hit)
             ),
             reverse=True,
         )
@@ -399,18 +412,24 @@ def _best(entries: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:
     return entries[np.argpartition(-priority, count)[:count]]
 
 
-def _body(article: Article) -> str:
-    """All of an article's words, for pastes that describe the problem in other words than its strings."""
-    return " ".join(
-        (
-            article.title,
-            *article.symptoms,
-            *article.errors,
-            article.environment,
-            article.cause,
-            article.resolution,
-            *article.products,
-            *article.tags,
-            *article.references,
-        )
-    )
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Paragraphs shorter than this many characters join the next one.
+MIN_PASSAGE_CHARS = 200
+
+
+def _passages(article: Article) -> list[str]:
+    """An article's text in passages, each under its title: a paste that describes the problem in other
+    words than the article's strings must be explained by one passage, not by words from all over a long
+    article."""
+    head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
+    passages = [head]
+    pending = ""
+    for field in (article.environment, article.cause, article.resolution, "\n".join(article.references)):
+        for paragraph in _PARAGRAPH_BREAK.split(field):
+            pending = f"{pending} {paragraph.strip()}".strip()
+            if len(pending) >= MIN_PASSAGE_CHARS:
+                passages.append(f"{article.title} {pending}")
+                pending = ""
+    if pending:
+        passages.append(f"{article.title} {pending}")
+    return passages

@@ -26,11 +26,19 @@ def test_a_problem_finding_outranks_an_information_finding(bundled_kb):
     assert "product-levels-activation-methods" in ids
 
 
-def test_a_linked_article_is_offered_even_without_matching_words(bundled_kb):
+def test_a_finding_names_its_article_and_says_why(bundled_kb):
     lef = "9999000000009090\n1111\nPRODUCTLEVEL;90;;2099-12-31\nGEO_USERS;10;;\n"
     result = answer(bundled_kb, lef, today=TODAY)
     assert result.best.article.id == "geoanalytics-lef-server-permission"
-    assert result.best.why.startswith("check lef.geo-server-missing")
+    assert "check lef.geo-server-missing" in result.best.why
+
+
+def test_a_linked_article_is_offered_even_without_matching_words(bundled_kb):
+    from kb.search import Boost
+
+    (match,) = bundled_kb.search("zzz", boosts={"purchase-qlik-cloud": Boost(25.0, "check x: y")})
+    assert match.article.id == "purchase-qlik-cloud"
+    assert match.why == "check x: y"
 
 
 def test_json_of_an_answer_has_the_contract_shape(bundled_kb):
