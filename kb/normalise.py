@@ -60,7 +60,7 @@ STOP_WORDS = frozenset(
     even though although still already yet now today yesterday tomorrow morning evening week weekend again
     tried try trying want wanted need needed get got getting help thanks thank hi hello anyone someone
     since because but if whether very really much many more most
-    com net org www
+    com net org www err info debug warn
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
