@@ -45,7 +45,7 @@ _PATTERNS: tuple[tuple[str, str, str | None], ...] = (
 
 _MASKS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _PATTERNS))
 _REPLACEMENTS = {name: replacement for name, _, replacement in _PATTERNS}
-_URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+)")
+_URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+(?::\d+)?)")  # the port tells services apart
 
 # Dotted and hyphenated words stay whole (license.qlikcloud.com, core.error.code.X, licenses-030).
 _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
@@ -60,7 +60,8 @@ STOP_WORDS = frozenset(
     even though although still already yet now today yesterday tomorrow morning evening week weekend again
     tried try trying want wanted need needed get got getting help thanks thank hi hello anyone someone
     since because but if whether very really much many more most
-    com net org www err info debug warn
+    com net org www err info debug warn after during
+    doesn don isn aren wasn weren won didn hasn haven couldn shouldn wouldn t s ve re ll d m
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 

@@ -35,7 +35,11 @@ def score_candidates(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores and how each matched (EXACT / CLOSE / WORDS), for candidates of one line."""
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    exact = np.fromiter((bool(text) and text in line for text in strings), dtype=bool, count=len(strings))
+    # Whole words only: "load bookmark failed" is not in "upload bookmark failed".
+    padded = f" {line} "
+    exact = np.fromiter(
+        (bool(text) and f" {text} " in padded for text in strings), dtype=bool, count=len(strings)
+    )
     # rapidfuzz only where it can change the score: partial alignment for errors not found whole.
     partial = _similarity(fuzz.partial_ratio, line, strings, (kinds == ERROR) & ~exact)
     whole = _similarity(fuzz.ratio, line, strings, (kinds != BODY) & ~exact)

@@ -91,6 +91,12 @@ class _QueryTerms:
     emphasis: np.ndarray  # how much each counts in the share of the line an entry explains
     mass: float  # the line's whole weight, unknown words included
     unknown: int  # words of the line the index has never seen
+    known_mass: float
+
+    @property
+    def mass_with_unknown_in_full(self) -> float:
+        """The line's weight with each unknown word weighing as much as its average known word."""
+        return self.known_mass * (1.0 + self.unknown / len(self.ids))
 
 
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
@@ -255,7 +261,7 @@ class SearchIndex:
             else shared * 0,
             # A generic error explains little of a line full of words this knowledge base has never seen.
             needs_context=self.entry_needs_context[candidates]
-            & (emphasised / (terms.mass + terms.unknown * self.max_idf) < GENERIC_COVERAGE),
+            & (emphasised / terms.mass_with_unknown_in_full < GENERIC_COVERAGE),
             in_context=in_context,
         )
         scores = scores * line.weight
@@ -316,6 +322,7 @@ class SearchIndex:
             emphasis,
             known_mass + unknown_count * self.max_idf * UNKNOWN_TERM_WEIGHT,
             unknown_count,
+            known_mass,
         )
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:

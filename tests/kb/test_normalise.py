@@ -76,3 +76,12 @@ def test_tokens_drop_stop_words_and_split_dotted_words():
     assert "the" not in terms
     assert "system.security.cryptography.cryptographicexception" in terms
     assert stem("cryptographicexception") in terms
+
+
+def test_a_url_keeps_its_port():
+    assert normalise("Post https://localhost:4242/v1/bookmark").split() == [
+        "post",
+        "_url",
+        "localhost",
+        "4242",
+    ]

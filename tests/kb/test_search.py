@@ -116,3 +116,23 @@ def test_a_generic_error_quoted_in_another_products_log_is_no_match(bundled_kb):
     assert bundled_kb.search(qlik)[0].article.id == "license-server-connection-error"
     alone = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
     assert bundled_kb.search(alone)[0].article.id == "license-server-connection-error"
+
+
+def test_an_error_is_found_whole_only_on_word_boundaries():
+    from kb.article import Article
+    from kb.knowledge_base import KnowledgeBase
+
+    def article(article_id: str, error: str) -> Article:
+        return Article(id=article_id, title=article_id, resolution="r", errors=(error,))
+
+    knowledge_base = KnowledgeBase.from_articles(
+        [
+            article("load", 'Load bookmark failed: Post "https://localhost:4242/v1/bookmark": EOF'),
+            article("upload", 'Upload bookmark failed: Post "https://localhost:4242/v1/bookmark": EOF'),
+            article("other", "The stream cannot be parsed: the session was terminated"),
+        ]
+    )
+    line = 'ERROR Upload bookmark failed: Post "https://localhost:4242/v1/bookmark": EOF'
+    scores = {match.article.id: match.score for match in knowledge_base.search(line)}
+    assert scores["upload"] == 100.0
+    assert scores.get("load", 0.0) < 100.0
