@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = Path(__file__).resolve().parent / "RESULTS.md"
 WARM_LOAD_RUNS = 3
 ASK_RUNS = 10
+TUI_RUNS = 3
 ASK_PASTE = "Only one license per product level is allowed"
 # WRatio scans every string per query: seconds per query at 100,000 articles. Capped, and said so.
 WRATIO_CAPS = {1_000: None, 10_000: 100, 100_000: 30}
@@ -92,9 +93,24 @@ def measure_size(size: int, seed: int, queries: int, progress) -> dict:
         ],
         _env(data_root() / f"cache-{size}"),
     )
+    progress(f"{size}: TUI first screen")
     result["loads"] = loads
+    result["tui"] = measure_tui(folder, data_root() / f"cache-{size}")
     result["folder"] = str(folder)
     return result
+
+
+def measure_tui(folder: Path, cache_dir: Path, runs: int = TUI_RUNS) -> dict:
+    """The TUI started headless on one folder, warm cache, each run a fresh process; medians."""
+    starts = [
+        _worker(["tui", str(folder), f"--started={time.time()!r}"], _env(cache_dir)) for _ in range(runs)
+    ]
+    return {
+        "runs": runs,
+        "first_frame_seconds": statistics.median(run["first_frame_seconds"] for run in starts),
+        "loaded_seconds": statistics.median(run["loaded_seconds"] for run in starts),
+        "articles": starts[0]["articles"],
+    }
 
 
 def _kb_command() -> list[str]:

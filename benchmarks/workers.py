@@ -2,6 +2,9 @@
 
     python -m benchmarks.workers load FOLDER
         time KnowledgeBase.load(dirs=[FOLDER]) (cold or warm: the parent sets KB_CACHE_DIR) and memory
+    python -m benchmarks.workers tui FOLDER --started EPOCH
+        start the TUI headless (App.run_test) on FOLDER; seconds from EPOCH (the parent's clock when it
+        started this process) to the first frame and to the screen that shows the articles loaded
     python -m benchmarks.workers queries SIZE --seed S --queries N [--wratio-cap C] [--wratio-budget SECONDS]
         build the index with KnowledgeBase.from_articles, run the noisy queries on kb, bm25s and WRatio
 
@@ -50,6 +53,27 @@ def measure_load(folder: Path) -> dict:
         "rss_after_mb": rss_mb(),
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def measure_tui(folder: Path, started: float) -> dict:
+    import asyncio
+
+    from kb.tui.app import KbApp
+
+    async def first_screen() -> dict:
+        app = KbApp([folder])
+        async with app.run_test(size=(120, 36)) as pilot:
+            first_frame = time.time() - started
+            while not app.sub_title.endswith("articles"):  # "10,000 articles" once they are loaded
+                await pilot.pause(0.005)
+            await pilot.pause()  # the frame that shows them
+            return {
+                "first_frame_seconds": first_frame,
+                "loaded_seconds": time.time() - started,
+                "articles": len(app.knowledge_base or ()),
+            }
+
+    return asyncio.run(first_screen())
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -124,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tasks = parser.add_subparsers(dest="task", required=True)
     load = tasks.add_parser("load")
     load.add_argument("folder", type=Path)
+    tui = tasks.add_parser("tui")
+    tui.add_argument("folder", type=Path)
+    tui.add_argument("--started", type=float, required=True)
     queries = tasks.add_parser("queries")
     queries.add_argument("size", type=int)
     queries.add_argument("--seed", type=int, required=True)
@@ -133,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.task == "load":
         result = measure_load(args.folder)
+    elif args.task == "tui":
+        result = measure_tui(args.folder, args.started)
     else:
         result = measure_queries(args.size, args.seed, args.queries, args.wratio_cap, args.wratio_budget)
     print(json.dumps(result))
