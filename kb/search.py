@@ -9,6 +9,7 @@ Verbatim error strings outrank symptoms and titles; a score below MIN_SCORE is n
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ PRESELECTED_PER_LINE = 300
 BODY_CANDIDATES_PER_LINE = 30
 # Candidate picking reads the postings of the rarest terms first and stops after about this many.
 POSTINGS_BUDGET = 100_000
+# The same for passages of the articles' text: they are picked by their rarer words.
+BODY_POSTINGS_BUDGET = 20_000
+# Up to this many postings read are added up by sorting them; more, in a scratch array.
+SORTED_READ_LIMIT = 8000
 # Terms in more than this share of all entries are too common to pick candidates by.
 COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
@@ -162,14 +167,20 @@ class SearchIndex:
             if entry_count
             else np.zeros(0)
         )
-        order = np.argsort(self.entry_terms, kind="stable")
+        # Each term's postings: its error, symptom and title entries, then its passages (read on a budget
+        # of their own).
+        is_body = self.entry_kind[entries_of_terms] == BODY
+        order = np.lexsort((is_body, self.entry_terms))
         self.postings = entries_of_terms[order]
         self.posting_ptr = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
+        string_frequency = np.bincount(self.entry_terms[~is_body], minlength=len(vocabulary))
+        self.body_ptr = self.posting_ptr[:-1] + string_frequency
         self.max_idf = float(self.idf.max()) if len(self.idf) else 0.0
         self.typo_buckets = _typo_buckets(vocabulary)
         self.domain_terms = self._domain_terms(entries_of_terms)
         self.entry_needs_context = self._generic_errors()
         self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
+        self._thread_scratch = threading.local()
 
     def __len__(self) -> int:
         return len(self.entry_text)
@@ -244,7 +255,7 @@ class SearchIndex:
         priority = shared * shared / self.entry_mass[candidates]
         keep = np.concatenate(
             (
-                _best(np.flatnonzero(~is_body), priority[~is_body], CANDIDATES_PER_LINE),
+                np.flatnonzero(~is_body)[_best_positions(priority[~is_body], CANDIDATES_PER_LINE)],
                 np.flatnonzero(is_body),
             )
         )
@@ -327,29 +338,84 @@ class SearchIndex:
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
         """The entries sharing the most (and most complete) weight with a line, rarest terms first."""
-        starts, ends = self.posting_ptr[term_ids], self.posting_ptr[term_ids + 1]
-        frequencies = ends - starts
-        order = np.argsort(frequencies, kind="stable")
-        # Common terms only dilute the choice (their weight is small): skip them, and stop reading postings
-        # past the budget; the rarest terms always count.
-        chosen = order[
-            (np.cumsum(frequencies[order]) <= POSTINGS_BUDGET) & (frequencies[order] <= self.common_df)
-        ]
-        if len(chosen) < min(3, len(order)):
-            chosen = order[: min(3, len(order))]
-        term_ids, starts, ends = term_ids[chosen], starts[chosen], ends[chosen]
-        entries = np.concatenate([self.postings[start:end] for start, end in zip(starts, ends, strict=True)])
-        weights = np.repeat(self.idf[term_ids], ends - starts)
-        unique_entries, positions = np.unique(entries, return_inverse=True)
-        overlap = np.bincount(positions, weights=weights)
-        priority = overlap * overlap / self.entry_mass[unique_entries]
-        is_body = self.entry_kind[unique_entries] == BODY
+        starts, middles, ends = (
+            self.posting_ptr[term_ids],
+            self.body_ptr[term_ids],
+            self.posting_ptr[term_ids + 1],
+        )
+        strings = self._within_budget(middles - starts, POSTINGS_BUDGET)
+        passages = self._within_budget(ends - middles, BODY_POSTINGS_BUDGET)
+        entries, overlap, distinct = self._overlaps(
+            np.concatenate((term_ids[strings], term_ids[passages])),
+            np.concatenate((starts[strings], middles[passages])),
+            np.concatenate((middles[strings], ends[passages])),
+        )
+        is_body = self.entry_kind[entries] == BODY
+        strings_priority = overlap * overlap / self.entry_mass[entries]
         return np.concatenate(
             (
-                _best(unique_entries[~is_body], priority[~is_body], PRESELECTED_PER_LINE),
-                _best(unique_entries[is_body], overlap[is_body], BODY_CANDIDATES_PER_LINE),
+                _best_distinct(
+                    entries[~is_body],
+                    strings_priority[~is_body],
+                    PRESELECTED_PER_LINE,
+                    1 if distinct else len(strings),
+                ),
+                _best_distinct(
+                    entries[is_body],
+                    overlap[is_body],
+                    BODY_CANDIDATES_PER_LINE,
+                    1 if distinct else len(passages),
+                ),
             )
         )
+
+    def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
+        """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
+        terms only dilute the choice (their weight is small), but the three rarest always count."""
+        order = np.argsort(frequencies, kind="stable")
+        chosen = order[(np.cumsum(frequencies[order]) <= budget) & (frequencies[order] <= self.common_df)]
+        if len(chosen) < min(3, len(order)):
+            chosen = order[: min(3, len(order))]
+        return chosen[frequencies[chosen] > 0]
+
+    def _overlaps(
+        self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, bool]:
+        """The entries in the terms' postings with the weight they share with the line, and whether each is
+        listed once (a long read is not de-duplicated: an entry comes once per term, and the caller picks
+        among the best few)."""
+        lists = [self.postings[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+        if not lists:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32), True
+        entries = np.concatenate(lists)
+        if len(entries) <= SORTED_READ_LIMIT:
+            distinct, positions = np.unique(entries, return_inverse=True)
+            weights = np.repeat(self.idf[term_ids], ends - starts)
+            return distinct, np.bincount(positions, weights=weights).astype(np.float32), True
+        # Adding up in a scratch array as long as all entries (a term lists an entry once), zeroed after:
+        # sorting the postings read was most of a query's time at 100,000 articles.
+        overlap_of = self._scratch()
+        for term_id, postings in zip(term_ids.tolist(), lists, strict=True):
+            overlap_of[postings] += self.idf[term_id]
+        overlap = overlap_of[entries]
+        overlap_of[entries] = 0.0
+        return entries, overlap, False
+
+    def _scratch(self) -> np.ndarray:
+        """This thread's accumulator, one slot per entry, all zero between queries."""
+        scratch = self._thread_scratch.__dict__.get("overlap_of")
+        if scratch is None:
+            scratch = self._thread_scratch.overlap_of = np.zeros(len(self.entry_text), np.float32)
+        return scratch
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_thread_scratch"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._thread_scratch = threading.local()
 
     def _correct_typo(self, term: str) -> int | None:
         if len(term) < 4 or not term.isalpha():
@@ -413,10 +479,21 @@ class SearchIndex:
         ]
 
 
-def _best(entries: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:
-    if len(entries) <= count:
-        return entries
-    return entries[np.argpartition(-priority, count)[:count]]
+def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` highest priorities (all of them when there are no more), in no order."""
+    if len(priority) <= count:
+        return np.arange(len(priority))
+    return np.argpartition(-priority, count)[:count]
+
+
+def _best_distinct(entries: np.ndarray, priority: np.ndarray, count: int, repeats: int) -> np.ndarray:
+    """The `count` entries of highest priority, each listed up to `repeats` times with the same priority:
+    they are among the best count x repeats listings."""
+    if repeats == 1:
+        return entries[_best_positions(priority, count)]
+    positions = _best_positions(priority, count * repeats)
+    distinct, first = np.unique(entries[positions], return_index=True)
+    return distinct[_best_positions(priority[positions][first], count)]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -136,3 +136,30 @@ def test_an_error_is_found_whole_only_on_word_boundaries():
     scores = {match.article.id: match.score for match in knowledge_base.search(line)}
     assert scores["upload"] == 100.0
     assert scores.get("load", 0.0) < 100.0
+
+
+def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
+    """A large knowledge base adds up long postings reads in a scratch array instead of sorting them: on
+    the same articles and pastes both ways give the same answers, and the scratch array is zero after."""
+    import numpy as np
+
+    import kb.search as search
+    from benchmarks.noisy import make_queries
+    from benchmarks.synthetic import generate_articles
+
+    articles = generate_articles(300, seed=7)
+    knowledge_base = KnowledgeBase.from_articles(articles)
+    pastes = [
+        query.text for kind in ("single", "log20") for query in make_queries(articles, 40, kind, seed=7)
+    ]
+
+    def answers():
+        return [[(m.article.id, m.score) for m in knowledge_base.search(paste)] for paste in pastes]
+
+    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 10**9)
+    sorted_reads = answers()
+    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 0)
+    scratch_reads = answers()
+    assert scratch_reads == sorted_reads
+    assert sum(map(bool, sorted_reads)) >= 70  # the pastes do find articles
+    assert not np.any(knowledge_base.index._scratch())
