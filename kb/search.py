@@ -244,11 +244,14 @@ class SearchIndex:
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         flat = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
         candidate_terms = self.entry_terms[flat]
-        positions = np.minimum(np.searchsorted(terms.ids, candidate_terms), len(terms.ids) - 1)
-        in_line = terms.ids[positions] == candidate_terms
-        weight = self.idf[candidate_terms] * np.where(in_line, terms.weights[positions], 0.0)
+        # The line's weight of each term, looked up in a scratch array as long as the vocabulary.
+        weight_of, emphasis_of = self._term_scratch()
+        weight_of[terms.ids], emphasis_of[terms.ids] = terms.weights, terms.emphasis
+        weight = self.idf[candidate_terms] * weight_of[candidate_terms]
+        emphasis = emphasis_of[candidate_terms]
+        weight_of[terms.ids] = emphasis_of[terms.ids] = 0.0
         shared = np.add.reduceat(weight, offsets)
-        emphasised = np.add.reduceat(weight * terms.emphasis[positions], offsets)
+        emphasised = np.add.reduceat(weight * emphasis, offsets)
         # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
         # thousand "X cannot be <verb>" errors, the verb decides).
         is_body = self.entry_kind[candidates] == BODY
@@ -406,6 +409,17 @@ class SearchIndex:
         scratch = self._thread_scratch.__dict__.get("overlap_of")
         if scratch is None:
             scratch = self._thread_scratch.overlap_of = np.zeros(len(self.entry_text), np.float32)
+        return scratch
+
+    def _term_scratch(self) -> tuple[np.ndarray, np.ndarray]:
+        """This thread's weight and emphasis of each term in the line being scored, zero between lines."""
+        scratch = self._thread_scratch.__dict__.get("term_weights")
+        if scratch is None:
+            size = len(self.term_names)
+            scratch = self._thread_scratch.term_weights = (
+                np.zeros(size, np.float32),
+                np.zeros(size, np.float32),
+            )
         return scratch
 
     def __getstate__(self) -> dict:

@@ -163,3 +163,4 @@ def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
     assert scratch_reads == sorted_reads
     assert sum(map(bool, sorted_reads)) >= 70  # the pastes do find articles
     assert not np.any(knowledge_base.index._scratch())
+    assert not any(np.any(scratch) for scratch in knowledge_base.index._term_scratch())
