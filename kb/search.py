@@ -34,9 +34,9 @@ NEGLIGIBLE_SCORE = 20.0
 PRESELECTED_PER_LINE = 300
 BODY_CANDIDATES_PER_LINE = 30
 # Candidate picking reads the postings of the rarest terms first and stops after about this many.
-POSTINGS_BUDGET = 100_000
+POSTINGS_BUDGET = 50_000
 # The same for passages of the articles' text: they are picked by their rarer words.
-BODY_POSTINGS_BUDGET = 20_000
+BODY_POSTINGS_BUDGET = 10_000
 # Up to this many postings read are added up by sorting them; more, in a scratch array.
 SORTED_READ_LIMIT = 8000
 # Terms in more than this share of all entries are too common to pick candidates by.
@@ -347,30 +347,19 @@ class SearchIndex:
             self.posting_ptr[term_ids + 1],
         )
         strings = self._within_budget(middles - starts, POSTINGS_BUDGET)
+        entries, overlap, distinct = self._overlaps(term_ids[strings], starts[strings], middles[strings])
+        best_strings = _best_distinct(
+            entries,
+            overlap * overlap / self.entry_mass[entries],
+            PRESELECTED_PER_LINE,
+            1 if distinct else len(strings),
+        )
         passages = self._within_budget(ends - middles, BODY_POSTINGS_BUDGET)
-        entries, overlap, distinct = self._overlaps(
-            np.concatenate((term_ids[strings], term_ids[passages])),
-            np.concatenate((starts[strings], middles[passages])),
-            np.concatenate((middles[strings], ends[passages])),
+        entries, overlap, distinct = self._overlaps(term_ids[passages], middles[passages], ends[passages])
+        best_passages = _best_distinct(
+            entries, overlap, BODY_CANDIDATES_PER_LINE, 1 if distinct else len(passages)
         )
-        is_body = self.entry_kind[entries] == BODY
-        strings_priority = overlap * overlap / self.entry_mass[entries]
-        return np.concatenate(
-            (
-                _best_distinct(
-                    entries[~is_body],
-                    strings_priority[~is_body],
-                    PRESELECTED_PER_LINE,
-                    1 if distinct else len(strings),
-                ),
-                _best_distinct(
-                    entries[is_body],
-                    overlap[is_body],
-                    BODY_CANDIDATES_PER_LINE,
-                    1 if distinct else len(passages),
-                ),
-            )
-        )
+        return np.concatenate((best_strings, best_passages))
 
     def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
         """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
