@@ -30,6 +30,7 @@ def score_candidates(
     entry_coverage: np.ndarray,
     query_coverage: np.ndarray,
     evidence: np.ndarray,
+    telling_evidence: np.ndarray,
     needs_context: np.ndarray,
     in_context: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -44,8 +45,9 @@ def score_candidates(
     partial = _similarity(fuzz.partial_ratio, line, strings, (kinds == ERROR) & ~exact)
     whole = _similarity(fuzz.ratio, line, strings, (kinds != BODY) & ~exact)
 
-    # Errors: whole, inside a longer line, or a fragment of the error.
-    fragment = np.maximum(partial * (0.5 + 0.45 * evidence), whole)
+    # Errors: whole, inside a longer line, or a fragment of the error (which counts by its telling words:
+    # "the error occurred here" is a fragment of many an error).
+    fragment = np.maximum(partial * (0.5 + 0.45 * telling_evidence), whole)
     inside = partial * (0.4 + 0.6 * np.minimum(1.0, entry_coverage))
     error_score = np.where(exact, 100.0, np.where(len(line) < lengths, fragment, inside))
     # Symptoms and titles.

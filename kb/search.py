@@ -52,6 +52,31 @@ TYPO_WEIGHT = 0.8
 # more than a word in a line.
 IDENTIFIER_WEIGHT = 2.0
 MAX_TERMS_FOR_TYPOS = 25
+# Stemmed words of any software's error messages: they count in how much of a line a string explains, but
+# are no evidence that it is one of this knowledge base's problems.
+GENERIC_ERROR_TERMS = frozenset(
+    [
+        "error",
+        "occur",
+        "fail",
+        "failur",
+        "except",
+        "unabl",
+        "cannot",
+        "could",
+        "not",
+        "found",
+        "invalid",
+        "pleas",
+        "tri",
+        "again",
+        "follow",
+        "problem",
+        "issu",
+        "messag",
+        "warn",
+    ]
+)
 # A generic error (no domain word) explaining less of a line than this, unknown words counted in full,
 # needs the paste to be about the domain.
 GENERIC_COVERAGE = 0.6
@@ -176,6 +201,9 @@ class SearchIndex:
         string_frequency = np.bincount(self.entry_terms[~is_body], minlength=len(vocabulary))
         self.body_ptr = self.posting_ptr[:-1] + string_frequency
         self.max_idf = float(self.idf.max()) if len(self.idf) else 0.0
+        self.term_is_telling = np.ones(len(vocabulary), dtype=np.float32)
+        for term in GENERIC_ERROR_TERMS & vocabulary.keys():
+            self.term_is_telling[vocabulary[term]] = 0.0
         self.typo_buckets = _typo_buckets(vocabulary)
         self.domain_terms = self._domain_terms(entries_of_terms)
         self.entry_needs_context = self._generic_errors()
@@ -252,6 +280,8 @@ class SearchIndex:
         weight_of[terms.ids] = emphasis_of[terms.ids] = 0.0
         shared = np.add.reduceat(weight, offsets)
         emphasised = np.add.reduceat(weight * emphasis, offsets)
+        # "error occurred", "not found": words any error message has are no evidence for one of ours.
+        telling_words = np.add.reduceat(weight * self.term_is_telling[candidate_terms], offsets)
         # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
         # thousand "X cannot be <verb>" errors, the verb decides).
         is_body = self.entry_kind[candidates] == BODY
@@ -262,7 +292,12 @@ class SearchIndex:
                 np.flatnonzero(is_body),
             )
         )
-        candidates, shared, emphasised = candidates[keep], shared[keep], emphasised[keep]
+        candidates, shared, emphasised, telling_words = (
+            candidates[keep],
+            shared[keep],
+            emphasised[keep],
+            telling_words[keep],
+        )
         kinds = self.entry_kind[candidates]
         scores, hows = score_candidates(
             kinds,
@@ -271,6 +306,9 @@ class SearchIndex:
             entry_coverage=shared / self.entry_mass[candidates],
             query_coverage=emphasised / terms.mass,
             evidence=np.minimum(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE))
+            if self.max_idf
+            else shared * 0,
+            telling_evidence=np.minimum(1.0, telling_words / (self.max_idf * SUFFICIENT_EVIDENCE))
             if self.max_idf
             else shared * 0,
             # A generic error explains little of a line full of words this knowledge base has never seen.

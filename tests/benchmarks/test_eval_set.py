@@ -62,8 +62,11 @@ def test_no_match_kinds_are_the_null_expectations():
     assert all((case.expect is None) == (case.kind in NO_MATCH_KINDS) for case in CASES)
 
 
-def test_the_holdout_set_loads_and_names_bundled_articles(bundled_kb):
-    holdout = load_eval_set(DEFAULT_SET.with_name("holdout_set.yaml"))
-    assert len(holdout) >= 80
+@pytest.mark.parametrize(
+    ("name", "size", "no_match"), [("holdout_set.yaml", 80, 15), ("holdout2_set.yaml", 70, 12)]
+)
+def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
+    holdout = load_eval_set(DEFAULT_SET.with_name(name))
+    assert len(holdout) >= size
     assert {case.expect for case in holdout if case.expect} <= {article.id for article in bundled_kb}
-    assert sum(case.kind in NO_MATCH_KINDS for case in holdout) >= 15
+    assert sum(case.kind in NO_MATCH_KINDS for case in holdout) >= no_match

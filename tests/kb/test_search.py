@@ -164,3 +164,13 @@ def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
     assert sum(map(bool, sorted_reads)) >= 70  # the pastes do find articles
     assert not np.any(knowledge_base.index._scratch())
     assert not any(np.any(scratch) for scratch in knowledge_base.index._term_scratch())
+
+
+def test_a_fragment_of_generic_error_words_is_no_match_but_a_telling_fragment_is(bundled_kb):
+    load_script_error = (
+        "The following error occurred:\nField 'CustomerID' not found\nThe error occurred here:\n"
+        "LOAD OrderID, CustomerID, Amount RESIDENT Orders_tmp\n"
+        "Data has not been loaded. Please correct the error and try loading again."
+    )
+    assert bundled_kb.search(load_script_error) == []
+    assert bundled_kb.search("Keyset does not exist")[0].article.id == "license-service-keyset-does-not-exist"
