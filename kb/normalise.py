@@ -62,6 +62,9 @@ STOP_WORDS = frozenset(
     since because but if whether very really much many more most
     com net org www err info debug warn after during
     doesn don isn aren wasn weren won didn hasn haven couldn shouldn wouldn t s ve re ll d m
+    his her him hers himself herself itself ours theirs yours mine myself ourselves themselves
+    every each own first somewhere anywhere everywhere something anything everything else actually basically
+    usually always often sometimes currently simply seem seems seemed let lets know think see look
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -116,6 +119,8 @@ SYNONYMS = {
     "login": "authent",
     "logon": "authent",
     "incorrect": "invalid",
+    "mail": "email",
+    "mailbox": "email",
     "wrong": "invalid",
 }
 _STEMMER = Stemmer.Stemmer("english")
@@ -137,6 +142,9 @@ _HOST_SUFFIXES = frozenset(
 )
 
 
+_LOG_IN_VERBS = frozenset(["log", "logs", "logged", "logging", "sign", "signs", "signed", "signing"])
+
+
 def is_host_name(token: str) -> bool:
     return token.count(".") >= 2 and token.rsplit(".", 1)[-1] in _HOST_SUFFIXES
 
@@ -144,13 +152,21 @@ def is_host_name(token: str) -> bool:
 def tokens(normalised: str) -> list[str]:
     """Index terms of normalised text: whole dotted tokens, their parts, stemmed, without stop words."""
     terms: list[str] = []
-    for token in normalised.split():
+    words = normalised.split()
+    for position, token in enumerate(words):
         if token.startswith("_"):
+            continue
+        if token in _LOG_IN_VERBS and words[position + 1 : position + 2] in (["in"], ["into"]):
+            terms.append(stem("login"))  # "log in", "signed in": as "login"
             continue
         parts = _WORD.findall(token)
         if len(parts) > 1:
             terms.append(token)
             if "-" in token and "." not in token:
                 terms.append(stem("".join(parts)))  # add-on / addon, data-connection / dataconnection
-        terms.extend(stem(part) for part in parts if part not in STOP_WORDS)
+        terms.extend(
+            term
+            for part in parts
+            if part not in STOP_WORDS and (term := stem(part)) not in STOP_WORDS  # "wants", "seems"
+        )
     return terms
