@@ -49,7 +49,7 @@ _URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+(?::\d+)?)")  # the port te
 
 # Dotted and hyphenated words stay whole (license.qlikcloud.com, core.error.code.X, licenses-030).
 _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
-_WORD = re.compile(r"[a-z0-9_]+")
+_WORD = re.compile(r"[a-z0-9]+")  # an identifier's parts too: ANALYZER_TIME_UNIT, GEO_SERVER
 
 STOP_WORDS = frozenset(
     """

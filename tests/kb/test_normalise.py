@@ -96,3 +96,8 @@ def test_log_in_is_one_word_and_filler_words_are_not_terms():
 
 def test_mail_is_email():
     assert tokens(normalise("received by mail, mailbox deleted")) == ["receiv", "email", "email", "delet"]
+
+
+def test_an_identifier_is_a_term_and_so_are_its_words():
+    terms = tokens(normalise("ANALYZER_TIME_UNIT;6;; is missing"))
+    assert {"analyzer_time_unit", stem("analyzer"), "time", "unit"} <= set(terms)
