@@ -119,6 +119,13 @@ SYNONYMS = {
     "login": "authent",
     "logon": "authent",
     "incorrect": "invalid",
+    "shell": "cli",
+    "termin": "cli",
+    "cmd": "cli",
+    "powershel": "cli",
+    "bash": "cli",
+    "ui": "consol",
+    "gui": "consol",
     "mail": "email",
     "mailbox": "email",
     "wrong": "invalid",
@@ -156,8 +163,12 @@ def tokens(normalised: str) -> list[str]:
     for position, token in enumerate(words):
         if token.startswith("_"):
             continue
-        if token in _LOG_IN_VERBS and words[position + 1 : position + 2] in (["in"], ["into"]):
+        following = words[position + 1 : position + 2]
+        if token in _LOG_IN_VERBS and following in (["in"], ["into"]):
             terms.append(stem("login"))  # "log in", "signed in": as "login"
+            continue
+        if token == "command" and following == ["line"]:
+            terms.append(stem("cli"))  # and "line" follows, as it would
             continue
         parts = _WORD.findall(token)
         if len(parts) > 1:

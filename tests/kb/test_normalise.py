@@ -101,3 +101,9 @@ def test_mail_is_email():
 def test_an_identifier_is_a_term_and_so_are_its_words():
     terms = tokens(normalise("ANALYZER_TIME_UNIT;6;; is missing"))
     assert {"analyzer_time_unit", stem("analyzer"), "time", "unit"} <= set(terms)
+
+
+def test_the_command_line_by_any_name_is_one_term():
+    for text in ("from the command line", "in PowerShell", "on the shell", "a terminal", "CMD"):
+        assert stem("cli") in tokens(normalise(text)), text
+    assert tokens(normalise("web UI")) == tokens(normalise("web console"))
