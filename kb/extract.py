@@ -135,6 +135,8 @@ def query_lines(text: str) -> list[QueryLine]:
     lines = [(number, line) for number, line in lines if line]
     if not lines:
         return []
+    if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:
+        lines = _without_greeting_and_signature(lines)
     if len(lines) <= SHORT_PASTE_LINES:
         selected = [(1, number, line) for number, line in lines]
         if len(lines) > 1:
@@ -145,6 +147,31 @@ def query_lines(text: str) -> list[QueryLine]:
         selected = [item for item in selected if item[0] > 0] or [(1, number, line) for number, line in lines]
         selected.sort(key=lambda item: -item[0])
     return _unique_templates(selected)
+
+
+# Only the greeting ("Hi team,", "Dear Qlik Support,") or only the closing ("Many thanks,"): a line that
+# goes on ("Hi, getting LICENSES-030") is kept.
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\w.'-]+){0,3}\s*[,!:]$|^(?:hi|hello|hey)\s*!?$",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(?:(?:(?:many|best|kind|warm)\s+)?(?:thanks|thank\s+you|regards|wishes)(?:\s+(?:in\s+advance|a\s+lot|again))?"
+    r"|cheers|best|br|sincerely|thx)\s*[,.!]*$",
+    re.I,
+)
+MAX_SIGNATURE_LINES = 5
+
+
+def _without_greeting_and_signature(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """An email's lines without its "Hi team," and its "Thanks, <name>, <role>" block: they say nothing
+    about the problem, and a role ("IT Service Manager") can share words with an article."""
+    body = [(number, line) for number, line in lines if not _GREETING.match(line)]
+    for position, (_, line) in enumerate(body):
+        if _CLOSING.match(line) and len(body) - position <= MAX_SIGNATURE_LINES + 1:
+            body = body[:position]
+            break
+    return body or lines
 
 
 def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:

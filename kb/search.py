@@ -52,6 +52,8 @@ TYPO_WEIGHT = 0.8
 # more than a word in a line.
 IDENTIFIER_WEIGHT = 2.0
 MAX_TERMS_FOR_TYPOS = 25
+# A line of a longer paste with fewer known terms than this (and no identifier) is not matched by itself.
+MIN_TERMS_OF_A_LINE = 2
 # Stemmed words of any software's error messages: they count in how much of a line a string explains, but
 # are no evidence that it is one of this knowledge base's problems.
 GENERIC_ERROR_TERMS = frozenset(
@@ -256,13 +258,17 @@ class SearchIndex:
             lines = query_lines(text) if lines is None else lines
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
-                self._score_line(line, hits, in_context)
+                self._score_line(line, hits, in_context, alone=len(lines) == 1)
         return self._rank(hits, limit, boosts or {})
 
-    def _score_line(self, line: QueryLine, hits: dict[int, _Hit], in_context: bool) -> None:
+    def _score_line(
+        self, line: QueryLine, hits: dict[int, _Hit], in_context: bool, alone: bool = True
+    ) -> None:
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
+        if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.emphasis.max() > 1.0:
+            return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
         candidates = self._candidates(terms.ids)
         if not len(candidates):
             return

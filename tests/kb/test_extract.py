@@ -88,3 +88,22 @@ def test_routine_lines_of_a_short_paste_count_less_than_its_errors():
     weights = {line.number: line.weight for line in query_lines(paste)}
     assert weights[2] == 1.0
     assert weights[1] < 1.0
+
+
+def test_an_emails_greeting_and_signature_are_not_matched():
+    email = "\n".join(
+        [
+            "Hi team,",
+            "",
+            "Our license service will not start since the patch: Keyset does not exist.",
+            "",
+            "Many thanks,",
+            "Robert Okafor",
+            "IT Service Manager",
+        ]
+    )
+    assert [line.text for line in query_lines(email)] == [
+        "Our license service will not start since the patch: Keyset does not exist."
+    ]
+    # A first line that goes on is the problem, not a greeting.
+    assert query_lines("Hi, getting LICENSES-030\nany idea?")[1].text == "Hi, getting LICENSES-030"
