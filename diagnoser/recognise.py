@@ -10,9 +10,9 @@ Rules, first that applies (only the first SAMPLE_CHARS are looked at, so any pas
   it are allowed); or, on one line whose breaks were lost, three known tags making up most of it.
 - slk: the paste is essentially one JWT-looking key (at most a few words around it, such as "Signed License
   Key:"), even broken over lines and spaces; also the bare start of a key (`eyJ...`) with parts missing.
-- log: several lines, or one line with log markers (a timestamp, an upper-case level, a JSON object, a
-  stack-trace line).
-- text: anything else: a sentence, a bare error message.
+- log: log markers (a timestamp, an upper-case level, a JSON object, a stack-trace line), or several lines
+  that are not mostly a person's sentences.
+- text: anything else: a sentence, a bare error message, a question or an email over several lines.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _LOG_MARKER = re.compile(
     re.MULTILINE,
 )
 _WORD = re.compile(r"\w+")
+_STRUCTURED = re.compile(r"\w=\S|;[^;\s]*;|\t")  # key=value, TAG;VALUE;;, tab-separated columns
+PROSE_SHARE = 0.6
 
 
 def recognise(text: str) -> str:
@@ -56,9 +58,17 @@ def _recognise(sample: str) -> str:
         return "lef"
     if _is_key(sample):
         return "slk"
-    if len(lines) > 1 or _LOG_MARKER.search(sample):
+    if _LOG_MARKER.search(sample):
+        return "log"
+    if len(lines) > 1 and not _mostly_prose(lines):
         return "log"
     return "text"
+
+
+def _mostly_prose(lines: list[str]) -> bool:
+    """Whether most of the text is a person's sentences (an email, a question over several lines)."""
+    prose = sum(len(line) for line in lines if len(_WORD.findall(line)) >= 4 and not _STRUCTURED.search(line))
+    return prose >= PROSE_SHARE * sum(map(len, lines))
 
 
 def _is_license_txt(sample: str, line_count: int) -> bool:

@@ -84,6 +84,15 @@ CASES = [
     ),
     pytest.param("Only one license per product level is allowed", "text", id="text: bare error"),
     pytest.param("Why can't I use my signed key on a token license?", "text", id="text: a question"),
+    pytest.param(
+        "Hi team,\n\nSince this morning the license service will not start and the QMC shows no license.\n\n"
+        "Many thanks,\nRobert Okafor\nIT Service Manager",
+        "text",
+        id="text: an email",
+    ),
+    pytest.param(
+        "Unable to start License service.\nKeyset does not exist", "text", id="text: an error over two lines"
+    ),
     pytest.param("version=3\nhosts=all\nname=web", "log", id="not a license: a config file"),
     pytest.param("ID;NAME;CITY;ZIP\nA;B;C;D", "log", id="not a LEF: CSV"),
     pytest.param("", "text", id="empty"),
