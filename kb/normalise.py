@@ -126,6 +126,7 @@ SYNONYMS = {
     "bash": "cli",
     "ui": "consol",
     "gui": "consol",
+    "inform": "data",
     "mail": "email",
     "mailbox": "email",
     "wrong": "invalid",

@@ -107,3 +107,7 @@ def test_the_command_line_by_any_name_is_one_term():
     for text in ("from the command line", "in PowerShell", "on the shell", "a terminal", "CMD"):
         assert stem("cli") in tokens(normalise(text)), text
     assert tokens(normalise("web UI")) == tokens(normalise("web console"))
+
+
+def test_information_is_data():
+    assert tokens(normalise("user information")) == tokens(normalise("user data"))
