@@ -135,7 +135,7 @@ def query_lines(text: str) -> list[QueryLine]:
     lines = [(number, line) for number, line in lines if line]
     if not lines:
         return []
-    if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:
+    if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:  # + the greeting and the closing line
         lines = _without_greeting_and_signature(lines)
     if len(lines) <= SHORT_PASTE_LINES:
         selected = [(1, number, line) for number, line in lines]

@@ -131,6 +131,15 @@ class _QueryTerms:
         return self.known_mass * (1.0 + self.unknown / len(self.ids))
 
 
+@dataclass(frozen=True)
+class _Scratch:
+    """Per-thread arrays a query writes into and leaves all zero: indexing them beats sorting or searching."""
+
+    overlap_of: np.ndarray  # per entry: the weight it shares with the line (long postings reads)
+    weight_of: np.ndarray  # per term: its weight in the line being scored
+    emphasis_of: np.ndarray  # per term: its emphasis in the line being scored
+
+
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
@@ -267,7 +276,7 @@ class SearchIndex:
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
-        if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.emphasis.max() > 1.0:
+        if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not (terms.emphasis > 1.0).any():
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
         candidates = self._candidates(terms.ids)
         if not len(candidates):
@@ -279,7 +288,8 @@ class SearchIndex:
         flat = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
         candidate_terms = self.entry_terms[flat]
         # The line's weight of each term, looked up in a scratch array as long as the vocabulary.
-        weight_of, emphasis_of = self._term_scratch()
+        scratch = self._scratch()
+        weight_of, emphasis_of = scratch.weight_of, scratch.emphasis_of
         weight_of[terms.ids], emphasis_of[terms.ids] = terms.weights, terms.emphasis
         weight = self.idf[candidate_terms] * weight_of[candidate_terms]
         emphasis = emphasis_of[candidate_terms]
@@ -311,12 +321,8 @@ class SearchIndex:
             line.normalised,
             entry_coverage=shared / self.entry_mass[candidates],
             query_coverage=emphasised / terms.mass,
-            evidence=np.minimum(1.0, shared / (self.max_idf * SUFFICIENT_EVIDENCE))
-            if self.max_idf
-            else shared * 0,
-            telling_evidence=np.minimum(1.0, telling_words / (self.max_idf * SUFFICIENT_EVIDENCE))
-            if self.max_idf
-            else shared * 0,
+            evidence=self._evidence(shared),
+            telling_evidence=self._evidence(telling_words),
             # A generic error explains little of a line full of words this knowledge base has never seen.
             needs_context=self.entry_needs_context[candidates]
             & (emphasised / terms.mass_with_unknown_in_full < GENERIC_COVERAGE),
@@ -338,6 +344,12 @@ class SearchIndex:
             else:
                 hit.support += score
                 hit.second = max(hit.second, score)
+
+    def _evidence(self, weight: np.ndarray) -> np.ndarray:
+        """How credible a match sharing this much rare-word weight is, 0 to 1."""
+        if not self.max_idf:
+            return weight * 0
+        return np.minimum(1.0, weight / (self.max_idf * SUFFICIENT_EVIDENCE))
 
     def _query_terms(self, normalised: str) -> _QueryTerms | None:
         """Known term ids with their weights (typo-corrected terms count less), and the line's mass."""
@@ -391,19 +403,15 @@ class SearchIndex:
             self.posting_ptr[term_ids + 1],
         )
         strings = self._within_budget(middles - starts, POSTINGS_BUDGET)
-        entries, overlap, distinct = self._overlaps(term_ids[strings], starts[strings], middles[strings])
+        entries, overlap, repeats = self._overlaps(term_ids[strings], starts[strings], middles[strings])
         best_strings = _best_distinct(
-            entries,
-            overlap * overlap / self.entry_mass[entries],
-            PRESELECTED_PER_LINE,
-            1 if distinct else len(strings),
+            entries, overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE, repeats
         )
         passages = self._within_budget(ends - middles, BODY_POSTINGS_BUDGET)
-        entries, overlap, distinct = self._overlaps(term_ids[passages], middles[passages], ends[passages])
-        best_passages = _best_distinct(
-            entries, overlap, BODY_CANDIDATES_PER_LINE, 1 if distinct else len(passages)
+        entries, overlap, repeats = self._overlaps(term_ids[passages], middles[passages], ends[passages])
+        return np.concatenate(
+            (best_strings, _best_distinct(entries, overlap, BODY_CANDIDATES_PER_LINE, repeats))
         )
-        return np.concatenate((best_strings, best_passages))
 
     def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
         """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
@@ -416,42 +424,35 @@ class SearchIndex:
 
     def _overlaps(
         self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, bool]:
-        """The entries in the terms' postings with the weight they share with the line, and whether each is
-        listed once (a long read is not de-duplicated: an entry comes once per term, and the caller picks
-        among the best few)."""
+    ) -> tuple[np.ndarray, np.ndarray, int]:
+        """The entries in the terms' postings with the weight they share with the line, and how many times
+        an entry may be listed (a long read is not de-duplicated: an entry comes once per term, and the
+        caller picks among the best few)."""
         lists = [self.postings[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
         if not lists:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32), True
+            return np.zeros(0, np.int32), np.zeros(0, np.float32), 1
         entries = np.concatenate(lists)
         if len(entries) <= SORTED_READ_LIMIT:
             distinct, positions = np.unique(entries, return_inverse=True)
             weights = np.repeat(self.idf[term_ids], ends - starts)
-            return distinct, np.bincount(positions, weights=weights).astype(np.float32), True
+            return distinct, np.bincount(positions, weights=weights).astype(np.float32), 1
         # Adding up in a scratch array as long as all entries (a term lists an entry once), zeroed after:
         # sorting the postings read was most of a query's time at 100,000 articles.
-        overlap_of = self._scratch()
+        overlap_of = self._scratch().overlap_of
         for term_id, postings in zip(term_ids.tolist(), lists, strict=True):
             overlap_of[postings] += self.idf[term_id]
         overlap = overlap_of[entries]
         overlap_of[entries] = 0.0
-        return entries, overlap, False
+        return entries, overlap, len(lists)
 
-    def _scratch(self) -> np.ndarray:
-        """This thread's accumulator, one slot per entry, all zero between queries."""
-        scratch = self._thread_scratch.__dict__.get("overlap_of")
+    def _scratch(self) -> _Scratch:
+        """This thread's scratch arrays, made on its first query."""
+        scratch = getattr(self._thread_scratch, "arrays", None)
         if scratch is None:
-            scratch = self._thread_scratch.overlap_of = np.zeros(len(self.entry_text), np.float32)
-        return scratch
-
-    def _term_scratch(self) -> tuple[np.ndarray, np.ndarray]:
-        """This thread's weight and emphasis of each term in the line being scored, zero between lines."""
-        scratch = self._thread_scratch.__dict__.get("term_weights")
-        if scratch is None:
-            size = len(self.term_names)
-            scratch = self._thread_scratch.term_weights = (
-                np.zeros(size, np.float32),
-                np.zeros(size, np.float32),
+            scratch = self._thread_scratch.arrays = _Scratch(
+                np.zeros(len(self.entry_text), np.float32),
+                np.zeros(len(self.term_names), np.float32),
+                np.zeros(len(self.term_names), np.float32),
             )
         return scratch
 

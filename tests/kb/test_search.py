@@ -162,8 +162,9 @@ def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
     scratch_reads = answers()
     assert scratch_reads == sorted_reads
     assert sum(map(bool, sorted_reads)) >= 70  # the pastes do find articles
-    assert not np.any(knowledge_base.index._scratch())
-    assert not any(np.any(scratch) for scratch in knowledge_base.index._term_scratch())
+    scratch = knowledge_base.index._scratch()
+    assert not np.any(scratch.overlap_of)
+    assert not np.any(scratch.weight_of) and not np.any(scratch.emphasis_of)
 
 
 def test_a_fragment_of_generic_error_words_is_no_match_but_a_telling_fragment_is(bundled_kb):
