@@ -58,17 +58,17 @@ def score_candidates(
     focus = 0.97 + 0.03 * np.minimum(1.0, 10.0 * entry_coverage)
     body_score = 100.0 * query_coverage * (0.5 + 0.5 * evidence) * focus
 
-    scores = np.select([kinds == ERROR, kinds == BODY], [error_score, body_score], phrase_score)
+    is_error, is_body = kinds == ERROR, kinds == BODY
+    # np.where, not np.select: a few dozen candidates, and np.select costs ten times as much on so few.
+    scores = np.where(is_error, error_score, np.where(is_body, body_score, phrase_score))
     if not in_context:
         # A generic error quoted inside a longer line of another product's log ("Error response from
         # daemon: ... context deadline exceeded") says nothing about this knowledge base's domain.
-        quoted = (kinds == ERROR) & needs_context & (lengths < QUOTED_SHARE * len(line))
-        scores = np.where(kinds == BODY, scores * OUT_OF_CONTEXT_FACTOR, scores)
+        quoted = is_error & needs_context & (lengths < QUOTED_SHARE * len(line))
+        scores = np.where(is_body, scores * OUT_OF_CONTEXT_FACTOR, scores)
         scores = np.where(quoted, scores * QUOTED_GENERIC_FACTOR, scores)
     scores = scores * KIND_WEIGHTS[kinds]
-    how = np.select(
-        [(kinds == ERROR) & exact, kinds == ERROR, misspelt & (kinds != BODY)], [EXACT, CLOSE, CLOSE], WORDS
-    )
+    how = np.where(is_error, np.where(exact, EXACT, CLOSE), np.where(misspelt & ~is_body, CLOSE, WORDS))
     return scores, how
 
 

@@ -28,7 +28,7 @@ MIN_WORDS_SCORE = 54.0
 BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
-CANDIDATES_PER_LINE = 30
+CANDIDATES_PER_LINE = 15
 NEGLIGIBLE_SCORE = 20.0
 # Picked by rare terms before all the line's terms choose the CANDIDATES_PER_LINE to re-rank.
 PRESELECTED_PER_LINE = 300
@@ -109,6 +109,7 @@ class _Hit:
     source: tuple[int, int, int] | None  # (entry, how, line number) of the best match, None: a boost alone
     boost_why: str = ""
     second: float = 0.0  # the best score of another string of the same article
+    min_score: float = MIN_SCORE  # what the best match must reach: less for one in other words
 
     @property
     def combined(self) -> float:
@@ -333,14 +334,16 @@ class SearchIndex:
         telling = scores >= NEGLIGIBLE_SCORE
         candidates, scores, hows = candidates[telling], scores[telling], hows[telling]
         articles = self.entry_article[candidates].tolist()
-        for entry, article_number, score, how in zip(
-            candidates.tolist(), articles, scores.tolist(), hows.tolist(), strict=True
+        # A symptom, title or passage shares the words of a line in other words than an error would.
+        min_scores = np.where(self.entry_kind[candidates] == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
+        for entry, article_number, score, how, min_score in zip(
+            candidates.tolist(), articles, scores.tolist(), hows.tolist(), min_scores, strict=True
         ):
             hit = hits.get(article_number)
             if hit is None or score > hit.score:
                 support = hit.support + hit.score if hit else 0.0
                 second = max(hit.second, hit.score) if hit else 0.0
-                hits[article_number] = _Hit(score, support, (entry, how, line.number), second=second)
+                hits[article_number] = _Hit(score, support, (entry, how, line.number), "", second, min_score)
             else:
                 hit.support += score
                 hit.second = max(hit.second, score)
@@ -403,15 +406,13 @@ class SearchIndex:
             self.posting_ptr[term_ids + 1],
         )
         strings = self._within_budget(middles - starts, POSTINGS_BUDGET)
-        entries, overlap, repeats = self._overlaps(term_ids[strings], starts[strings], middles[strings])
-        best_strings = _best_distinct(
-            entries, overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE, repeats
-        )
+        entries, overlap = self._overlaps(term_ids[strings], starts[strings], middles[strings])
+        best_strings = entries[
+            _best_positions(overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE)
+        ]
         passages = self._within_budget(ends - middles, BODY_POSTINGS_BUDGET)
-        entries, overlap, repeats = self._overlaps(term_ids[passages], middles[passages], ends[passages])
-        return np.concatenate(
-            (best_strings, _best_distinct(entries, overlap, BODY_CANDIDATES_PER_LINE, repeats))
-        )
+        entries, overlap = self._overlaps(term_ids[passages], middles[passages], ends[passages])
+        return np.concatenate((best_strings, entries[_best_positions(overlap, BODY_CANDIDATES_PER_LINE)]))
 
     def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
         """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
@@ -424,26 +425,29 @@ class SearchIndex:
 
     def _overlaps(
         self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, int]:
-        """The entries in the terms' postings with the weight they share with the line, and how many times
-        an entry may be listed (a long read is not de-duplicated: an entry comes once per term, and the
-        caller picks among the best few)."""
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct entries in the terms' postings with the weight they share with the line."""
         lists = [self.postings[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
         if not lists:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32), 1
-        entries = np.concatenate(lists)
-        if len(entries) <= SORTED_READ_LIMIT:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        if int((ends - starts).sum()) <= SORTED_READ_LIMIT:
+            entries = np.concatenate(lists)
             distinct, positions = np.unique(entries, return_inverse=True)
             weights = np.repeat(self.idf[term_ids], ends - starts)
-            return distinct, np.bincount(positions, weights=weights).astype(np.float32), 1
+            return distinct, np.bincount(positions, weights=weights).astype(np.float32)
         # Adding up in a scratch array as long as all entries (a term lists an entry once), zeroed after:
-        # sorting the postings read was most of a query's time at 100,000 articles.
+        # sorting the postings read was most of a query's time at 100,000 articles. An entry still at zero
+        # when a term lists it is listed for the first time.
         overlap_of = self._scratch().overlap_of
+        first_listed = []
         for term_id, postings in zip(term_ids.tolist(), lists, strict=True):
-            overlap_of[postings] += self.idf[term_id]
+            so_far = overlap_of[postings]
+            first_listed.append(postings[so_far == 0.0])
+            overlap_of[postings] = so_far + self.idf[term_id]
+        entries = np.concatenate(first_listed)
         overlap = overlap_of[entries]
         overlap_of[entries] = 0.0
-        return entries, overlap, len(lists)
+        return entries, overlap
 
     def _scratch(self) -> _Scratch:
         """This thread's scratch arrays, made on its first query."""
@@ -493,9 +497,9 @@ class SearchIndex:
         why = describe(int(self.entry_kind[entry]), how, self.entry_text[entry], line_number)
         return f"{why}; {hit.boost_why}" if hit.boost_why else why
 
-    def _is_match(self, hit: _Hit) -> bool:
-        in_other_words = hit.source is not None and self.entry_kind[hit.source[0]] != ERROR
-        return hit.score >= (MIN_WORDS_SCORE if in_other_words else MIN_SCORE)
+    @staticmethod
+    def _is_match(hit: _Hit) -> bool:
+        return hit.score >= hit.min_score
 
     def _rank(self, hits: dict[int, _Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
         for hit in hits.values():
@@ -532,16 +536,6 @@ def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:
     if len(priority) <= count:
         return np.arange(len(priority))
     return np.argpartition(-priority, count)[:count]
-
-
-def _best_distinct(entries: np.ndarray, priority: np.ndarray, count: int, repeats: int) -> np.ndarray:
-    """The `count` entries of highest priority, each listed up to `repeats` times with the same priority:
-    they are among the best count x repeats listings."""
-    if repeats == 1:
-        return entries[_best_positions(priority, count)]
-    positions = _best_positions(priority, count * repeats)
-    distinct, first = np.unique(entries[positions], return_index=True)
-    return distinct[_best_positions(priority[positions][first], count)]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
