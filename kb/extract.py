@@ -19,7 +19,8 @@ MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
 _ERROR_WORDS = frozenset(
-    [
+    word.encode()
+    for word in [
         "error",
         "errors",
         "err",
@@ -56,10 +57,12 @@ _ERROR_PHRASES = (
     "not valid",
     "not found",
 )
-# Everything but letters and the apostrophe of "can't" separates words.
-_WORD_BREAKS = str.maketrans(
-    {code: " " for code in range(128) if not chr(code).isalpha() and chr(code) != "'"}
+# Everything but ASCII letters and the apostrophe of "can't" separates words (the error words are English;
+# a bytes translation is a third of the cost of a str one).
+_BREAKS = bytes(
+    code for code in range(256) if not (chr(code).isascii() and chr(code).isalpha()) and code != 39
 )
+_WORD_BREAKS = bytes.maketrans(_BREAKS, b" " * len(_BREAKS))
 _ERROR_CODE = re.compile(r"\b[A-Z][A-Z0-9]+-\d{2,}\b")  # case matters: a GUID has "a3ef-4164"
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
@@ -110,7 +113,8 @@ def _error_words(line: str) -> int:
     """How many error words and phrases a line has (a set lookup per word: a regex alternation of them
     was most of the time spent on a long log)."""
     lowered = line.lower()
-    hits = sum(map(_ERROR_WORDS.__contains__, lowered.translate(_WORD_BREAKS).split()))
+    words = lowered.encode("ascii", "replace").translate(_WORD_BREAKS).split()
+    hits = sum(map(_ERROR_WORDS.__contains__, words))
     if "not" in lowered or "timed out" in lowered or "too low" in lowered:
         hits += sum(lowered.count(phrase) for phrase in _ERROR_PHRASES)
     return hits
