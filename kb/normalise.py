@@ -109,6 +109,8 @@ SPELLINGS = {
 # "assignments", "refused" is "rejected". Kept small: each pair must mean the same in licensing talk.
 SYNONYMS = {
     "purchas": "buy",
+    "bought": "buy",
+    "paid": "buy",
     "alloc": "assign",
     "refus": "reject",
     "declin": "reject",

@@ -43,8 +43,10 @@ SORTED_READ_LIMIT = 8000
 COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
 SUFFICIENT_EVIDENCE = 2.0
-# A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik").
-DOMAIN_TERM_SHARE = 0.5
+# A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik"). At
+# half, "server" and "sense" qualified once articles had more symptoms: any line saying "server" was then
+# about licensing.
+DOMAIN_TERM_SHARE = 0.6
 # An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
 UNKNOWN_TERM_WEIGHT = 0.35
 TYPO_WEIGHT = 0.8
