@@ -64,7 +64,12 @@ def test_no_match_kinds_are_the_null_expectations():
 
 @pytest.mark.parametrize(
     ("name", "size", "no_match"),
-    [("holdout_set.yaml", 80, 15), ("holdout2_set.yaml", 70, 12), ("holdout3_set.yaml", 70, 12)],
+    [
+        ("holdout_set.yaml", 80, 15),
+        ("holdout2_set.yaml", 70, 12),
+        ("holdout3_set.yaml", 70, 12),
+        ("holdout4_set.yaml", 75, 17),
+    ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
     holdout = load_eval_set(DEFAULT_SET.with_name(name))
