@@ -49,6 +49,10 @@ SUFFICIENT_EVIDENCE = 2.0
 DOMAIN_TERM_SHARE = 0.6
 # An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
 UNKNOWN_TERM_WEIGHT = 0.35
+# ... and this much when a passage of an article's text is to explain the line, unless the line names an
+# identifier the knowledge base knows: "FLEXnet Licensing error: ... WinSock: Connection refused" is
+# another vendor's license server, "lookup license.qlikcloud.com: no such host" is ours.
+UNKNOWN_WEIGHT_FOR_PASSAGES = 0.5
 TYPO_WEIGHT = 0.8
 # Identifiers (GEO_SERVER, QB-17039, cmd.license) are what people search by: a known one weighs this much
 # more than a word in a line.
@@ -125,6 +129,7 @@ class _QueryTerms:
     weights: np.ndarray  # 1, or less for a corrected typo
     emphasis: np.ndarray  # how much each counts in the share of the line an entry explains
     mass: float  # the line's whole weight, unknown words included
+    mass_for_passages: float  # the same, as a passage of an article's text must explain it
     unknown: int  # words of the line the index has never seen
     known_mass: float
 
@@ -323,7 +328,7 @@ class SearchIndex:
             [self.entry_norm[entry] for entry in candidates.tolist()],
             line.normalised,
             entry_coverage=shared / self.entry_mass[candidates],
-            query_coverage=emphasised / terms.mass,
+            query_coverage=emphasised / np.where(kinds == BODY, terms.mass_for_passages, terms.mass),
             evidence=self._evidence(shared),
             telling_evidence=self._evidence(telling_words),
             # A generic error explains little of a line full of words this knowledge base has never seen.
@@ -386,6 +391,9 @@ class SearchIndex:
             dtype=np.float32,
         )
         known_mass = float((self.idf[term_ids] * term_weights * emphasis).sum())
+        unknown_weight_for_passages = (
+            UNKNOWN_TERM_WEIGHT if (emphasis > 1.0).any() else UNKNOWN_WEIGHT_FOR_PASSAGES
+        )
         # Words the index has never seen still make a line less about any article (a dotted or hyphenated
         # token counts by its parts, a host name as one word).
         unknown_count = sum(
@@ -396,6 +404,7 @@ class SearchIndex:
             term_weights,
             emphasis,
             known_mass + unknown_count * self.max_idf * UNKNOWN_TERM_WEIGHT,
+            known_mass + unknown_count * self.max_idf * unknown_weight_for_passages,
             unknown_count,
             known_mass,
         )

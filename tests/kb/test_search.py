@@ -186,3 +186,19 @@ def test_a_line_of_one_known_word_among_others_is_not_matched_by_itself(bundled_
         bundled_kb.search("see below\nQV-23240")[0].article.id
         == "qlikview-dynamic-allocation-double-assignment"
     )
+
+
+def test_another_vendors_license_server_error_is_no_match_but_ours_named_by_host_is(bundled_kb):
+    # Unknown words weigh more when only a passage of an article's text would explain the line, unless
+    # the line names an identifier of this knowledge base (its license host).
+    assert (
+        bundled_kb.search(
+            'FLEXnet Licensing error:-15,570. System Error: 10061 "WinSock: Connection refused"'
+        )
+        == []
+    )
+    ours = bundled_kb.search(
+        "2024-06-11 14:02:17.881 +02:00 [ERR] Licenses: POST https://license.qlikcloud.com/v1/definitions/"
+        "signed failed: dial tcp: lookup license.qlikcloud.com: no such host"
+    )
+    assert ours[0].article.id == "license-server-connection-error"
