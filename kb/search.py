@@ -39,6 +39,10 @@ POSTINGS_BUDGET = 50_000
 BODY_POSTINGS_BUDGET = 10_000
 # Up to this many postings read are added up by sorting them; more, in a scratch array.
 SORTED_READ_LIMIT = 8000
+# In a long read, the rarest terms' postings list the entries; after these many terms, a list longer than
+# this and than the entries listed so far only adds weight to them.
+INTRODUCING_TERMS = 2
+MIN_LIST_TO_LOOK_UP = 1000
 # Terms in more than this share of all entries are too common to pick candidates by.
 COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
@@ -450,10 +454,20 @@ class SearchIndex:
         # sorting the postings read was most of a query's time at 100,000 articles. An entry still at zero
         # when a term lists it is listed for the first time.
         overlap_of = self._scratch().overlap_of
-        first_listed = []
-        for term_id, postings in zip(term_ids.tolist(), lists, strict=True):
+        first_listed: list[np.ndarray] = []
+        listed = 0
+        for position, (term_id, postings) in enumerate(zip(term_ids.tolist(), lists, strict=True)):
+            if position >= INTRODUCING_TERMS and len(postings) > max(listed, MIN_LIST_TO_LOOK_UP):
+                # A common term's long list (terms come rarest first) only adds its weight to the entries
+                # listed so far: looking each of them up in the sorted postings beats reading them all.
+                listed_entries = np.concatenate(first_listed)
+                first_listed = [listed_entries]
+                at = np.minimum(np.searchsorted(postings, listed_entries), len(postings) - 1)
+                overlap_of[listed_entries[postings[at] == listed_entries]] += self.idf[term_id]
+                continue
             so_far = overlap_of[postings]
             first_listed.append(postings[so_far == 0.0])
+            listed += len(first_listed[-1])
             overlap_of[postings] = so_far + self.idf[term_id]
         entries = np.concatenate(first_listed)
         overlap = overlap_of[entries]

@@ -202,3 +202,43 @@ def test_another_vendors_license_server_error_is_no_match_but_ours_named_by_host
         "signed failed: dial tcp: lookup license.qlikcloud.com: no such host"
     )
     assert ours[0].article.id == "license-server-connection-error"
+
+
+def test_long_lists_read_by_look_up_give_the_listed_entries_their_whole_overlap(monkeypatch):
+    """In a long read, a common term's long list only adds weight to the entries the rarer terms listed:
+    each of those gets the same overlap as when every list is read, and the answers hardly change."""
+    import numpy as np
+
+    import kb.search as search
+    from benchmarks.noisy import make_queries
+    from benchmarks.synthetic import generate_articles
+
+    articles = generate_articles(300, seed=11)
+    knowledge_base = KnowledgeBase.from_articles(articles)
+    index = knowledge_base.index
+    pastes = [query.text for query in make_queries(articles, 60, "single", seed=11)]
+    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 0)
+
+    def overlaps_and_answers():
+        overlaps, answers = [], []
+        for paste in pastes:
+            terms = index._query_terms(search.normalise(paste))
+            starts, ends = index.posting_ptr[terms.ids], index.body_ptr[terms.ids]
+            chosen = index._within_budget(ends - starts, search.POSTINGS_BUDGET)
+            entries, overlap = index._overlaps(terms.ids[chosen], starts[chosen], ends[chosen])
+            overlaps.append(dict(zip(entries.tolist(), overlap.tolist(), strict=True)))
+            answers.append([match.article.id for match in knowledge_base.search(paste, limit=1)])
+        return overlaps, answers
+
+    monkeypatch.setattr(search, "MIN_LIST_TO_LOOK_UP", 10**9)
+    read_all, answers_read_all = overlaps_and_answers()
+    monkeypatch.setattr(search, "MIN_LIST_TO_LOOK_UP", 0)
+    looked_up, answers_looked_up = overlaps_and_answers()
+
+    assert sum(len(listed) < len(every) for listed, every in zip(looked_up, read_all, strict=True)) >= 10
+    for listed, every in zip(looked_up, read_all, strict=True):
+        assert listed.keys() <= every.keys()
+        assert all(np.isclose(overlap, every[entry]) for entry, overlap in listed.items())
+    same = sum(a == b for a, b in zip(answers_looked_up, answers_read_all, strict=True))
+    assert same >= 0.95 * len(pastes)
+    assert not np.any(index._scratch().overlap_of)
