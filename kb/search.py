@@ -39,10 +39,10 @@ POSTINGS_BUDGET = 50_000
 BODY_POSTINGS_BUDGET = 10_000
 # Up to this many postings read are added up by sorting them; more, in a scratch array.
 SORTED_READ_LIMIT = 8000
-# In a long read, the rarest terms' postings list the entries; after these many terms, a list longer than
-# this and than the entries listed so far only adds weight to them.
+# In a long read, the rarest terms' postings list the candidate entries; after these many terms, a list
+# longer than this and than the entries listed so far only adds weight to them.
 INTRODUCING_TERMS = 2
-MIN_LIST_TO_LOOK_UP = 1000
+LONG_LIST_POSTINGS = 1000
 # Terms in more than this share of all entries are too common to pick candidates by.
 COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
@@ -457,13 +457,13 @@ class SearchIndex:
         first_listed: list[np.ndarray] = []
         listed = 0
         for position, (term_id, postings) in enumerate(zip(term_ids.tolist(), lists, strict=True)):
-            if position >= INTRODUCING_TERMS and len(postings) > max(listed, MIN_LIST_TO_LOOK_UP):
+            if position >= INTRODUCING_TERMS and len(postings) > max(listed, LONG_LIST_POSTINGS):
                 # A common term's long list (terms come rarest first) only adds its weight to the entries
-                # listed so far: looking each of them up in the sorted postings beats reading them all.
-                listed_entries = np.concatenate(first_listed)
-                first_listed = [listed_entries]
-                at = np.minimum(np.searchsorted(postings, listed_entries), len(postings) - 1)
-                overlap_of[listed_entries[postings[at] == listed_entries]] += self.idf[term_id]
+                # listed so far: its other entries would only dilute the choice, and not listing them
+                # spares writing to the whole list.
+                so_far = overlap_of[postings]
+                was_listed = postings[so_far != 0.0]
+                overlap_of[was_listed] += self.idf[term_id]
                 continue
             so_far = overlap_of[postings]
             first_listed.append(postings[so_far == 0.0])

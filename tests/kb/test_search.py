@@ -204,7 +204,7 @@ def test_another_vendors_license_server_error_is_no_match_but_ours_named_by_host
     assert ours[0].article.id == "license-server-connection-error"
 
 
-def test_long_lists_read_by_look_up_give_the_listed_entries_their_whole_overlap(monkeypatch):
+def test_long_lists_that_only_add_weight_give_the_listed_entries_their_whole_overlap(monkeypatch):
     """In a long read, a common term's long list only adds weight to the entries the rarer terms listed:
     each of those gets the same overlap as when every list is read, and the answers hardly change."""
     import numpy as np
@@ -230,15 +230,15 @@ def test_long_lists_read_by_look_up_give_the_listed_entries_their_whole_overlap(
             answers.append([match.article.id for match in knowledge_base.search(paste, limit=1)])
         return overlaps, answers
 
-    monkeypatch.setattr(search, "MIN_LIST_TO_LOOK_UP", 10**9)
+    monkeypatch.setattr(search, "LONG_LIST_POSTINGS", 10**9)
     read_all, answers_read_all = overlaps_and_answers()
-    monkeypatch.setattr(search, "MIN_LIST_TO_LOOK_UP", 0)
-    looked_up, answers_looked_up = overlaps_and_answers()
+    monkeypatch.setattr(search, "LONG_LIST_POSTINGS", 0)
+    only_adding, answers_only_adding = overlaps_and_answers()
 
-    assert sum(len(listed) < len(every) for listed, every in zip(looked_up, read_all, strict=True)) >= 10
-    for listed, every in zip(looked_up, read_all, strict=True):
+    assert sum(len(listed) < len(every) for listed, every in zip(only_adding, read_all, strict=True)) >= 10
+    for listed, every in zip(only_adding, read_all, strict=True):
         assert listed.keys() <= every.keys()
         assert all(np.isclose(overlap, every[entry]) for entry, overlap in listed.items())
-    same = sum(a == b for a, b in zip(answers_looked_up, answers_read_all, strict=True))
+    same = sum(a == b for a, b in zip(answers_only_adding, answers_read_all, strict=True))
     assert same >= 0.95 * len(pastes)
     assert not np.any(index._scratch().overlap_of)
