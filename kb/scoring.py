@@ -41,9 +41,10 @@ def score_candidates(
     exact = np.fromiter(
         (bool(text) and f" {text} " in padded for text in strings), dtype=bool, count=len(strings)
     )
+    is_error, is_body = kinds == ERROR, kinds == BODY
     # rapidfuzz only where it can change the score: partial alignment for errors not found whole.
-    partial = _similarity(fuzz.partial_ratio, line, strings, (kinds == ERROR) & ~exact)
-    whole = _similarity(fuzz.ratio, line, strings, (kinds != BODY) & ~exact)
+    partial = _similarity(fuzz.partial_ratio, line, strings, is_error & ~exact)
+    whole = _similarity(fuzz.ratio, line, strings, ~is_body & ~exact)
 
     # Errors: whole, inside a longer line, or a fragment of the error (which counts by its telling words:
     # "the error occurred here" is a fragment of many an error).
@@ -58,7 +59,6 @@ def score_candidates(
     focus = 0.97 + 0.03 * np.minimum(1.0, 10.0 * entry_coverage)
     body_score = 100.0 * query_coverage * (0.5 + 0.5 * evidence) * focus
 
-    is_error, is_body = kinds == ERROR, kinds == BODY
     # np.where, not np.select: a few dozen candidates, and np.select costs ten times as much on so few.
     scores = np.where(is_error, error_score, np.where(is_body, body_score, phrase_score))
     if not in_context:

@@ -136,6 +136,7 @@ class _QueryTerms:
     mass_for_passages: float  # the same, as a passage of an article's text must explain it
     unknown: int  # words of the line the index has never seen
     known_mass: float
+    names_identifier: bool  # a known identifier is among the terms (GEO_SERVER, license.qlikcloud.com)
 
     @property
     def mass_with_unknown_in_full(self) -> float:
@@ -288,7 +289,7 @@ class SearchIndex:
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
-        if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not (terms.emphasis > 1.0).any():
+        if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
         candidates = self._candidates(terms.ids)
         if not len(candidates):
@@ -343,10 +344,10 @@ class SearchIndex:
         scores = scores * line.weight
         # Weaker strings can neither reach the threshold nor corroborate much: no need to keep them.
         telling = scores >= NEGLIGIBLE_SCORE
-        candidates, scores, hows = candidates[telling], scores[telling], hows[telling]
+        candidates, kinds, scores, hows = candidates[telling], kinds[telling], scores[telling], hows[telling]
         articles = self.entry_article[candidates].tolist()
         # A symptom, title or passage shares the words of a line in other words than an error would.
-        min_scores = np.where(self.entry_kind[candidates] == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
+        min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
         for entry, article_number, score, how, min_score in zip(
             candidates.tolist(), articles, scores.tolist(), hows.tolist(), min_scores, strict=True
         ):
@@ -395,9 +396,8 @@ class SearchIndex:
             dtype=np.float32,
         )
         known_mass = float((self.idf[term_ids] * term_weights * emphasis).sum())
-        unknown_weight_for_passages = (
-            UNKNOWN_TERM_WEIGHT if (emphasis > 1.0).any() else UNKNOWN_WEIGHT_FOR_PASSAGES
-        )
+        names_identifier = bool((emphasis > 1.0).any())
+        unknown_weight_for_passages = UNKNOWN_TERM_WEIGHT if names_identifier else UNKNOWN_WEIGHT_FOR_PASSAGES
         # Words the index has never seen still make a line less about any article (a dotted or hyphenated
         # token counts by its parts, a host name as one word).
         unknown_count = sum(
@@ -411,6 +411,7 @@ class SearchIndex:
             known_mass + unknown_count * self.max_idf * unknown_weight_for_passages,
             unknown_count,
             known_mass,
+            names_identifier,
         )
 
     def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
