@@ -38,7 +38,16 @@ def enabled() -> bool:
 
 
 # The modules whose code shapes what is cached: a change to any of them is a new engine.
-ENGINE_MODULES = ("article.py", "loading.py", "normalise.py", "extract.py", "search.py", "knowledge_base.py")
+ENGINE_MODULES = (
+    "article.py",
+    "loading.py",
+    "normalise.py",
+    "phrases.py",
+    "other_products.py",
+    "extract.py",
+    "search.py",
+    "knowledge_base.py",
+)
 
 
 def _engine_signature() -> str:

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from kb.phrases import rewrite
+
 # (name, pattern, replacement); earlier entries win where two could start at the same place. A replacement
 # starts with "_": it keeps the shape of the line for fuzzy comparison, but is never an index term.
 _PATTERNS: tuple[tuple[str, str, str | None], ...] = (
@@ -167,7 +169,7 @@ def is_host_name(token: str) -> bool:
 def tokens(normalised: str) -> list[str]:
     """Index terms of normalised text: whole dotted tokens, their parts, stemmed, without stop words."""
     terms: list[str] = []
-    words = normalised.split()
+    words = rewrite(normalised).split()
     for position, token in enumerate(words):
         if token.startswith("_"):
             continue

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from kb.article import Article
 from kb.extract import QueryLine, query_lines
 from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
+from kb.other_products import OtherProducts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
 
 MIN_SCORE = 60.0
@@ -232,6 +233,9 @@ class SearchIndex:
         self.domain_terms = self._domain_terms(entries_of_terms)
         self.entry_needs_context = self._generic_errors()
         self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
+        self.other_products = OtherProducts(
+            (product for article in self.articles for product in article.products), vocabulary
+        )
         self._thread_scratch = threading.local()
 
     def __len__(self) -> int:
@@ -278,9 +282,12 @@ class SearchIndex:
         hits: dict[int, _Hit] = {}
         if len(self.entry_text):
             lines = query_lines(text) if lines is None else lines
+            alone = len(lines) == 1
+            # "Unable to reach the Tableau licensing server": another vendor's problem in our words.
+            lines = [line for line in lines if not self.other_products.names_other(line.normalised)]
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
-                self._score_line(line, hits, in_context, alone=len(lines) == 1)
+                self._score_line(line, hits, in_context, alone)
         return self._rank(hits, limit, boosts or {})
 
     def _score_line(

@@ -242,3 +242,26 @@ def test_long_lists_that_only_add_weight_give_the_listed_entries_their_whole_ove
     same = sum(a == b for a, b in zip(answers_only_adding, answers_read_all, strict=True))
     assert same >= 0.95 * len(pastes)
     assert not np.any(index._scratch().overlap_of)
+
+
+def test_a_line_about_another_vendors_product_is_no_match(bundled_kb):
+    # Every word but the product's name is a licensing word the articles use too.
+    assert bundled_kb.search("Tableau Server: license activation fails behind a proxy") == []
+    assert bundled_kb.search("Citrix: the license server has entered the grace period") == []
+    ours = bundled_kb.search("Qlik Sense: license activation fails behind a proxy (we moved from Tableau)")
+    assert ours[0].article.id == "license-server-connection-error"
+    log = "Tableau Server license activation fails\nThere was an error when getting license information from the license server"
+    assert bundled_kb.search(log)[0].article.id == "license-server-connection-error"
+
+
+def test_a_product_the_articles_speak_of_is_not_another_vendors():
+    from kb.article import Article
+
+    article = Article(
+        id="tableau-export",
+        title="Export to Tableau fails",
+        resolution="r",
+        symptoms=("the Tableau export fails with a license error",),
+    )
+    knowledge_base = KnowledgeBase.from_articles([article])
+    assert knowledge_base.search("Tableau export fails: license error")[0].article.id == "tableau-export"

@@ -1,0 +1,54 @@
+"""Other vendors' products: a line about one of them is not a problem of this knowledge base.
+
+"Unable to reach the Tableau licensing server", "Citrix ... license server has entered the grace period":
+every word but the product's name is a licensing word the articles use too. A line that names another
+vendor's product (one the knowledge base never mentions) and none of the knowledge base's own products is
+left out of matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kb.normalise import STOP_WORDS
+
+# Software whose licensing people troubleshoot too: BI tools, license managers, engineering and office
+# suites. Lower case, as normalised text has them.
+OTHER_PRODUCTS = frozenset(
+    """
+    tableau tabcmd tsm powerbi microstrategy looker sisense spotfire cognos domo alteryx thoughtspot
+    citrix xenapp xendesktop flexlm flexnet lmgrd lmutil lmstat rlm reprise codemeter safenet hasp
+    autodesk autocad revit solidworks catia dassault ansys matlab mathworks simulink
+    jetbrains intellij pycharm webstorm resharper adobe photoshop acrobat vmware vsphere vcenter esxi
+    slmgr kms volume-activation sentinelone splunk datadog salesforce servicenow atlassian jira confluence
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+OTHER_PHRASES = ("power bi", "office 365", "microsoft 365", "visual studio", "red hat", "windows activation")
+# Words of the knowledge base's product names that other products' names have too, or that name a
+# platform rather than a product.
+_SHARED_PRODUCT_WORDS = frozenset(
+    """
+    server desktop client enterprise managed business data cloud windows kubernetes saas manager connector
+    connectors publisher catalog
+    """.split()  # noqa: SIM905
+)
+
+
+class OtherProducts:
+    """Tells whether a line is about another vendor's product rather than one of the knowledge base's."""
+
+    def __init__(self, own_product_names: Iterable[str], vocabulary: Iterable[str]):
+        own_words = {word for name in own_product_names for word in name.lower().replace("-", " ").split()}
+        self.own_words = frozenset(own_words - STOP_WORDS - _SHARED_PRODUCT_WORDS)
+        known = set(vocabulary)
+        # A product the articles speak of (a connector to it, a migration from it) is not foreign.
+        self.names = OTHER_PRODUCTS - known - own_words
+        self.phrases = tuple(phrase for phrase in OTHER_PHRASES if phrase.replace(" ", "") not in known)
+
+    def names_other(self, normalised: str) -> bool:
+        """Whether a normalised line names another vendor's product and none of the knowledge base's."""
+        words = normalised.split()
+        padded = f" {normalised} "
+        if self.names.isdisjoint(words) and not any(f" {phrase} " in padded for phrase in self.phrases):
+            return False
+        return not any(word.startswith("qlik") or word in self.own_words for word in words)

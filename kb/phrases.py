@@ -1,0 +1,48 @@
+"""What people call the knowledge base's concepts in their own words, rewritten into the articles' words.
+
+A customer writes "pay-per-minute viewers", "the admin console", "our reseller"; the articles say
+"Analyzer Capacity", "Management Console", "partner". Each rewrite must mean the same in licensing talk,
+for the index and for a paste alike (both are rewritten). Only terms are rewritten: the text that rapidfuzz
+compares with error messages stays as it was pasted.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (what people write, a regex over normalised text; the articles' words for it)
+_REWRITES: tuple[tuple[str, str], ...] = (
+    (
+        r"pay[ -]per[ -](?:minute|use)|pay[ -]as[ -]you[ -]go|minute[ -]based|time[ -]based",
+        "analyzer capacity",
+    ),
+    (
+        r"(?<!event )viewers?|view[ -]only(?: users?| seats?)?|read[ -]only (?:users?|seats?|access)",
+        "analyzer",
+    ),
+    (r"power[ -]users?|full (?:users?|seats?|licen[cs]es?)", "professional"),
+    (r"(?:admin|administration|administrator) (?:console|portal|page)", "management console"),
+    (
+        r"(?:hosted|cloud) (?:platform|service|version|offering|solution|edition)|hosted by (?:you|qlik)",
+        "qlik cloud",
+    ),
+    (r"change data capture|cdc", "replicate"),
+    (r"(?:data )?warehouse automation", "compose"),
+    (r"resellers?|distributors?|solution providers?", "partner"),
+    (r"procure(?:ment)?", "purchase"),
+    (
+        r"air[ -]?gapped|air[ -]gap|dark site|(?:no|without) (?:internet|outbound) (?:access|connection)",
+        "offline",
+    ),
+    (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
+    (r"ran out|runs? out|lapsed", "expired"),
+    (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
+)
+_PATTERN = re.compile("|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES)))
+_PATTERN = re.compile(r"(?<![\w.-])(?:" + _PATTERN.pattern + r")(?![\w.-])")
+_REPLACEMENTS = {f"p{number}": replacement for number, (_, replacement) in enumerate(_REWRITES)}
+
+
+def rewrite(normalised: str) -> str:
+    """Normalised text with people's words for the knowledge base's concepts in the articles' words."""
+    return _PATTERN.sub(lambda match: _REPLACEMENTS[match.lastgroup], normalised)
