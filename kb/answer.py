@@ -27,6 +27,14 @@ class Answer:
     matches: list[Match] = field(default_factory=list)
     diagnosis: Diagnosis | None = None
     query_lines: list[QueryLine] = field(default_factory=list)  # the lines matched, most telling first
+    other_products: list[str] = field(default_factory=list)  # other vendors' products the paste is about
+
+    @property
+    def no_match_reason(self) -> str | None:
+        """Why nothing matched, when the paste says why: it is about another vendor's product."""
+        if self.matches or not self.other_products:
+            return None
+        return f"The paste is about {' and '.join(self.other_products)}, which none of the articles cover."
 
     @property
     def best(self) -> Match | None:
@@ -54,6 +62,7 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
     boosts = _article_boosts(diagnosis.findings, knowledge_base)
     lines = query_lines(text)
     matches = knowledge_base.search(text, limit=limit, boosts=boosts, lines=lines)
+    others = [] if matches else [knowledge_base.index.other_product(line) for line in lines if line.number]
     return Answer(
         text=text,
         input_kind=diagnosis.input_kind,
@@ -61,6 +70,7 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
         matches=matches,
         diagnosis=diagnosis,
         query_lines=lines,
+        other_products=list(dict.fromkeys(name for name in others if name)),
     )
 
 

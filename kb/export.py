@@ -87,6 +87,8 @@ def _answer_section(number: int, answer: Answer) -> list[str]:
     best = answer.best
     if best is None:
         parts += ["### No matching article", "", "No article matches this paste confidently.", ""]
+        if answer.no_match_reason:
+            parts += [answer.no_match_reason, ""]
         return parts
     article = best.article
     parts += [

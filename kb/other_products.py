@@ -8,6 +8,7 @@ left out of matching.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kb.normalise import STOP_WORDS
@@ -45,10 +46,15 @@ class OtherProducts:
         self.names = OTHER_PRODUCTS - known - own_words
         self.phrases = tuple(phrase for phrase in OTHER_PHRASES if phrase.replace(" ", "") not in known)
 
-    def names_other(self, normalised: str) -> bool:
-        """Whether a normalised line names another vendor's product and none of the knowledge base's."""
+    def named(self, line: str, normalised: str) -> str | None:
+        """The other vendor's product a line names (as written in it), when it names none of the knowledge
+        base's own products."""
         words = normalised.split()
         padded = f" {normalised} "
-        if self.names.isdisjoint(words) and not any(f" {phrase} " in padded for phrase in self.phrases):
-            return False
-        return not any(word.startswith("qlik") or word in self.own_words for word in words)
+        name = next((word for word in words if word in self.names), None)
+        if name is None:
+            name = next((phrase for phrase in self.phrases if f" {phrase} " in padded), None)
+        if name is None or any(word.startswith("qlik") or word in self.own_words for word in words):
+            return None
+        as_written = re.search(r"\b" + r"\W+".join(map(re.escape, name.split())) + r"\b", line, re.IGNORECASE)
+        return as_written.group() if as_written else name

@@ -41,6 +41,8 @@ def render_answer(answer: Answer) -> str:
     best = answer.best
     if best is None:
         lines.append("No article matches this paste confidently.")
+        if answer.no_match_reason:
+            lines.append(answer.no_match_reason)
         lines.append("Paste more of the error text, or browse the articles with `kb list` and `kb show ID`.")
         return "\n".join(lines)
     article = best.article

@@ -284,7 +284,7 @@ class SearchIndex:
             lines = query_lines(text) if lines is None else lines
             alone = len(lines) == 1
             # "Unable to reach the Tableau licensing server": another vendor's problem in our words.
-            lines = [line for line in lines if not self.other_products.names_other(line.normalised)]
+            lines = [line for line in lines if self.other_product(line) is None]
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
                 self._score_line(line, hits, in_context, alone)
@@ -512,6 +512,10 @@ class SearchIndex:
         ]
         best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
         return self.vocabulary[best[0]] if best else None
+
+    def other_product(self, line: QueryLine) -> str | None:
+        """Another vendor's product the line is about (as written in it), or None."""
+        return self.other_products.named(line.text, line.normalised)
 
     def in_domain(self, line: QueryLine) -> bool:
         """Whether a line speaks of what this knowledge base is about: its most widespread terms, or a

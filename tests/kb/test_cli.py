@@ -54,6 +54,14 @@ def test_unrelated_paste_gets_no_match_and_says_so():
     payload = json.loads(out(run_kb("ask", "--json", text)))
     assert payload["matches"] == []
     assert "No article matches" in out(run_kb("ask", text))
+    assert "none of the articles cover" not in out(run_kb("ask", text))
+
+
+def test_a_paste_about_another_vendors_product_is_named_in_the_no_match():
+    text = "FLEXnet Licensing error:-15,570. Cannot connect to license server system."
+    payload = json.loads(out(run_kb("ask", "--json", text)))
+    assert payload == {"input_kind": payload["input_kind"], "findings": [], "matches": []}
+    assert "The paste is about FLEXnet, which none of the articles cover." in out(run_kb("ask", text))
 
 
 def test_empty_input_is_exit_2_with_one_line():

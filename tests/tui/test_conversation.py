@@ -116,6 +116,16 @@ async def test_no_match_says_so_and_offers_the_browser(app):
         assert card.query_one("#browse-articles", Button)
 
 
+async def test_no_match_about_another_vendors_product_names_it(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ask(pilot, "Tableau Server: license activation fails behind our proxy")
+        card = app.screen.query_one(AnswerCard)
+        assert card.answer.best is None
+        hints = [text_of(hint) for hint in card.query(".hint")]
+        assert "The paste is about Tableau, which none of the articles cover." in hints
+        assert card.query_one("#browse-articles", Button)
+
+
 async def test_earlier_answers_stay_in_the_conversation(app):
     async with app.run_test(size=(120, 36)) as pilot:
         await ask(pilot, SERVER_ERROR)

@@ -39,6 +39,13 @@ def test_no_match_is_said_plainly(knowledge_base):
     result = answer(knowledge_base, "java.lang.OutOfMemoryError: Java heap space")
     markdown = conversation_markdown([result], exported_at=WHEN, redact=keep)
     assert "No article matches this paste confidently." in markdown
+    assert "none of the articles cover" not in markdown
+
+
+def test_no_match_about_another_vendors_product_names_it(knowledge_base):
+    result = answer(knowledge_base, "Citrix license server has entered the grace period")
+    markdown = conversation_markdown([result], exported_at=WHEN, redact=keep)
+    assert "The paste is about Citrix, which none of the articles cover." in markdown
 
 
 def test_a_paste_with_backticks_cannot_close_its_fence(knowledge_base):

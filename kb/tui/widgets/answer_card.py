@@ -83,6 +83,7 @@ def answer_widgets(
     if best is None:
         widgets += [
             Static("No article matches this paste confidently.", classes="no-match"),
+            *([Static(answer.no_match_reason, classes="hint")] if answer.no_match_reason else []),
             Static(
                 "Paste more of the error text (the whole message, or the log lines around it), "
                 "or look through all the articles.",
