@@ -30,6 +30,9 @@ BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
 CANDIDATES_PER_LINE = 15
+# A line one of the articles' strings matches this well (an error message found whole or nearly) is not
+# matched against the articles' text as well.
+ANSWERED_BY_A_STRING = 90.0
 NEGLIGIBLE_SCORE = 20.0
 # Picked by rare terms before all the line's terms choose the CANDIDATES_PER_LINE to re-rank.
 PRESELECTED_PER_LINE = 300
@@ -298,9 +301,27 @@ class SearchIndex:
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
-        candidates = self._candidates(terms.ids)
+        strings = self._string_candidates(terms.ids)
+        best = self._score_entries(line, terms, strings, hits, in_context, keep=CANDIDATES_PER_LINE)
+        # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
+        # reading it costs as much as all the rest.
+        if best < ANSWERED_BY_A_STRING:
+            passages = self._passage_candidates(terms.ids)
+            self._score_entries(line, terms, passages, hits, in_context, keep=len(passages))
+
+    def _score_entries(
+        self,
+        line: QueryLine,
+        terms: _QueryTerms,
+        candidates: np.ndarray,
+        hits: dict[int, _Hit],
+        in_context: bool,
+        keep: int,
+    ) -> float:
+        """Score candidate entries against a line into `hits`, the `keep` of them that share the most with it
+        by all its terms; the best score."""
         if not len(candidates):
-            return
+            return 0.0
         # Shared weight of every candidate at once: gather their terms into one flat array.
         starts, ends = self.entry_term_ptr[candidates], self.entry_term_ptr[candidates + 1]
         lengths = ends - starts
@@ -318,23 +339,18 @@ class SearchIndex:
         emphasised = np.add.reduceat(weight * emphasis, offsets)
         # "error occurred", "not found": words any error message has are no evidence for one of ours.
         telling_words = np.add.reduceat(weight * self.term_is_telling[candidate_terms], offsets)
-        # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
-        # thousand "X cannot be <verb>" errors, the verb decides).
-        is_body = self.entry_kind[candidates] == BODY
-        priority = shared * shared / self.entry_mass[candidates]
-        keep = np.concatenate(
-            (
-                np.flatnonzero(~is_body)[_best_positions(priority[~is_body], CANDIDATES_PER_LINE)],
-                np.flatnonzero(is_body),
-            )
-        )
-        candidates, shared, emphasised, telling_words = (
-            candidates[keep],
-            shared[keep],
-            emphasised[keep],
-            telling_words[keep],
-        )
         kinds = self.entry_kind[candidates]
+        if len(candidates) > keep:
+            # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
+            # thousand "X cannot be <verb>" errors, the verb decides).
+            kept = _best_positions(shared * shared / self.entry_mass[candidates], keep)
+            candidates, shared, emphasised, telling_words, kinds = (
+                candidates[kept],
+                shared[kept],
+                emphasised[kept],
+                telling_words[kept],
+                kinds[kept],
+            )
         scores, hows = score_candidates(
             kinds,
             [self.entry_norm[entry] for entry in candidates.tolist()],
@@ -355,8 +371,9 @@ class SearchIndex:
         articles = self.entry_article[candidates].tolist()
         # A symptom, title or passage shares the words of a line in other words than an error would.
         min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
+        scores_list = scores.tolist()
         for entry, article_number, score, how, min_score in zip(
-            candidates.tolist(), articles, scores.tolist(), hows.tolist(), min_scores, strict=True
+            candidates.tolist(), articles, scores_list, hows.tolist(), min_scores, strict=True
         ):
             hit = hits.get(article_number)
             if hit is None or score > hit.score:
@@ -366,6 +383,7 @@ class SearchIndex:
             else:
                 hit.support += score
                 hit.second = max(hit.second, score)
+        return max(scores_list, default=0.0)
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
         """How credible a match sharing this much rare-word weight is, 0 to 1."""
@@ -421,21 +439,20 @@ class SearchIndex:
             names_identifier,
         )
 
-    def _candidates(self, term_ids: np.ndarray) -> np.ndarray:
-        """The entries sharing the most (and most complete) weight with a line, rarest terms first."""
-        starts, middles, ends = (
-            self.posting_ptr[term_ids],
-            self.body_ptr[term_ids],
-            self.posting_ptr[term_ids + 1],
-        )
-        strings = self._within_budget(middles - starts, POSTINGS_BUDGET)
-        entries, overlap = self._overlaps(term_ids[strings], starts[strings], middles[strings])
-        best_strings = entries[
-            _best_positions(overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE)
-        ]
-        passages = self._within_budget(ends - middles, BODY_POSTINGS_BUDGET)
-        entries, overlap = self._overlaps(term_ids[passages], middles[passages], ends[passages])
-        return np.concatenate((best_strings, entries[_best_positions(overlap, BODY_CANDIDATES_PER_LINE)]))
+    def _string_candidates(self, term_ids: np.ndarray) -> np.ndarray:
+        """The error, symptom and title entries sharing the most (and most complete) weight with a line,
+        rarest terms first."""
+        starts, ends = self.posting_ptr[term_ids], self.body_ptr[term_ids]
+        chosen = self._within_budget(ends - starts, POSTINGS_BUDGET)
+        entries, overlap = self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
+        return entries[_best_positions(overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE)]
+
+    def _passage_candidates(self, term_ids: np.ndarray) -> np.ndarray:
+        """The passages of the articles' text sharing the most weight with a line, by their rarer words."""
+        starts, ends = self.body_ptr[term_ids], self.posting_ptr[term_ids + 1]
+        chosen = self._within_budget(ends - starts, BODY_POSTINGS_BUDGET)
+        entries, overlap = self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
+        return entries[_best_positions(overlap, BODY_CANDIDATES_PER_LINE)]
 
     def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
         """Which terms' postings to read: the rarest first, until the budget of postings is spent; common

@@ -265,3 +265,34 @@ def test_a_product_the_articles_speak_of_is_not_another_vendors():
     )
     knowledge_base = KnowledgeBase.from_articles([article])
     assert knowledge_base.search("Tableau export fails: license error")[0].article.id == "tableau-export"
+
+
+def test_a_line_an_error_message_answers_is_not_matched_against_the_articles_text():
+    """An error found whole answers its line; the text of another article that quotes it is not read."""
+    from kb.article import Article
+
+    by_error = Article(
+        id="a", title="Keyset", resolution="Repair the keys.", errors=("Keyset does not exist",)
+    )
+    by_text = Article(
+        id="b",
+        title="License service cannot start",
+        resolution="r",
+        symptoms=("license service stopped",),
+        cause="When the License service starts it logs: Keyset does not exist. The service account cannot "
+        "read the machine keys.",
+    )
+    others = [
+        Article(
+            id=f"other{number}",
+            title=f"Other topic {number}",
+            resolution="r",
+            symptoms=(f"unrelated {number}",),
+        )
+        for number in range(3)
+    ]
+    knowledge_base = KnowledgeBase.from_articles([by_error, by_text, *others])
+    assert [match.article.id for match in knowledge_base.search("Keyset does not exist")] == ["a"]
+    described = knowledge_base.search("the service account cannot read the machine keys")
+    assert described[0].article.id == "b"
+    assert "article's text" in described[0].why

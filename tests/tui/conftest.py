@@ -20,6 +20,8 @@ NOW = datetime(2024, 6, 1, 9, 30, 0)
 UNUSED_URL = "https://127.0.0.1:9/"
 
 SERVER_ERROR = "There was an error when getting license information from the license server"
+# A description that two articles explain about equally well: its answer lists other matches.
+SEVERAL_MATCHES = "QMC asks for the signed license key again and all users lost their access"
 
 
 def make_app(

@@ -12,7 +12,7 @@ from kb.tui.screens.help import HelpScreen
 from kb.tui.widgets.answer_card import AnswerCard
 from kb.tui.widgets.match_list import MatchList
 from kb.tui.widgets.paste_box import PasteBox
-from tests.tui.conftest import SERVER_ERROR, ask, settle
+from tests.tui.conftest import SERVER_ERROR, SEVERAL_MATCHES, ask, settle
 
 
 async def test_ctrl_o_opens_the_best_article_and_escape_comes_back(app):
@@ -34,7 +34,7 @@ async def test_ctrl_o_opens_the_best_article_and_escape_comes_back(app):
 
 async def test_another_match_opens_from_the_match_list(app):
     async with app.run_test(size=(120, 36)) as pilot:
-        await ask(pilot, SERVER_ERROR)
+        await ask(pilot, SEVERAL_MATCHES)
         card = app.screen.query_one(AnswerCard)
         matches = card.query_one(MatchList)
         other_id = card.answer.matches[1].article.id

@@ -11,7 +11,7 @@ from kb.tui.widgets.cards import WelcomeCard
 from kb.tui.widgets.match_list import MatchList
 from kb.tui.widgets.paste_box import PasteBox
 from kb.tui.widgets.user_message import UserMessage
-from tests.tui.conftest import SERVER_ERROR, ask, paste, settle
+from tests.tui.conftest import SERVER_ERROR, SEVERAL_MATCHES, ask, paste, settle
 
 
 def text_of(widget: Static) -> str:
@@ -178,7 +178,7 @@ async def test_a_huge_paste_is_attached_not_laid_out_and_still_answered(app):
 
 async def test_a_paste_while_the_focus_is_elsewhere_lands_in_the_paste_box(app):
     async with app.run_test(size=(120, 36)) as pilot:
-        await ask(pilot, SERVER_ERROR)
+        await ask(pilot, SEVERAL_MATCHES)
         app.screen.query_one(MatchList).focus()
         await pilot.pause()
         await paste(pilot, "LICENSES-030\nsecond line")
