@@ -6,6 +6,8 @@ de-duplicated by their masked template, so one real error among 200,000 INFO lin
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -57,15 +59,19 @@ _ERROR_PHRASES = (
     "not valid",
     "not found",
 )
+_TELLING_WORDS = _ERROR_WORDS | {b"not", b"timed", b"too"}  # and a word of each phrase
 # Everything but ASCII letters and the apostrophe of "can't" separates words (the error words are English;
 # a bytes translation is a third of the cost of a str one).
 _BREAKS = bytes(
     code for code in range(256) if not (chr(code).isascii() and chr(code).isalpha()) and code != 39
 )
 _WORD_BREAKS = bytes.maketrans(_BREAKS, b" " * len(_BREAKS))
-# Case matters: a GUID has "a3ef-4164". Written to start with a capital (then: not inside a word), so the
-# regex engine skips ahead to capitals instead of trying every character: 2.2 -> 1.0 us per log line.
-_ERROR_CODE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]+-\d{2,}\b")
+_WORD_BREAKS_BUT_LINES = bytes.maketrans(_BREAKS.replace(b"\n", b""), b" " * (len(_BREAKS) - 1))
+# An error code (LICENSES-030, QB-17039) is a word of capitals and digits, then "-" and digits. Case matters:
+# a GUID has "a3ef-4164". Its tail is what the regex engine looks for (a literal "-" is found fast); the
+# head is checked in Python.
+_CODE_TAIL = re.compile(r"-(?<=[A-Z][A-Z0-9]-)\d{2,}\b")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # "errors=0", "0 errors", "without errors": error words that say nothing went wrong.
 _NO_ERROR = re.compile(r"\b(?:no|0|zero|without)\s+(?:errors?|failures?)\b|\berrors?\s*[=:]\s*0\b", re.I)
 _LOW_LEVEL = re.compile(
@@ -115,20 +121,67 @@ def _error_words(line: str) -> int:
     """How many error words and phrases a line has (a set lookup per word: a regex alternation of them
     was most of the time spent on a long log)."""
     lowered = line.lower()
-    words = lowered.encode("ascii", "replace").translate(_WORD_BREAKS).split()
-    hits = sum(map(_ERROR_WORDS.__contains__, words))
-    if "not" in lowered or "timed out" in lowered or "too low" in lowered:
+    return _word_hits(lowered.encode("ascii", "replace").translate(_WORD_BREAKS), lowered)
+
+
+def _word_hits(words: bytes, lowered: str) -> int:
+    """Error words among the words of a line (letters only, as bytes) and error phrases in its lower case."""
+    listed = words.split()
+    hits = sum(map(_ERROR_WORDS.__contains__, listed))
+    if b"not" in listed or b"timed" in listed or b"too" in listed:  # a word of each phrase
         hits += sum(lowered.count(phrase) for phrase in _ERROR_PHRASES)
     return hits
 
 
-def _signal(line: str) -> int:
-    """How strongly a line says something went wrong (0: not at all)."""
+def _signals(texts: list[str]) -> list[int]:
+    """How strongly each line says something went wrong (0: not at all). Error words and codes are looked
+    for in the whole paste first, then only in the lines that have them: line by line, that was most of
+    the time spent on a long log."""
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    # Non-ASCII letters become one "?" each and every break a space, so the lines stay aligned.
+    translated = lowered.encode("ascii", "replace").translate(_WORD_BREAKS_BUT_LINES)
+    telling = _TELLING_WORDS.intersection(translated.split())
+    codes = [0] * len(texts)
+    positions = _error_codes(joined)
+    if positions:
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+        for position in positions:
+            codes[bisect.bisect_right(starts, position) - 1] += 1
+    signals = []
+    for text, words, line_lowered, line_codes in zip(
+        texts, translated.split(b"\n"), lowered.split("\n"), codes, strict=True
+    ):
+        hits = _word_hits(words, line_lowered) if any(word in words for word in telling) else 0
+        signals.append(_signal(text, hits + line_codes))
+    return signals
+
+
+def _error_codes(text: str) -> list[int]:
+    """Where error codes (LICENSES-030, QB-17039) are in a text: found by their "-<digits>" tail, which
+    the regex engine finds fast, then their capital head is checked (a head-first regex tried every
+    capital of a log)."""
+    found = []
+    for tail in _CODE_TAIL.finditer(text):
+        start = tail.start()
+        while start and text[start - 1] in _CODE_CHARS:
+            start -= 1
+        before = text[start - 1] if start else " "
+        if (
+            "A" <= text[start] <= "Z"
+            and tail.start() - start >= 2
+            and not (before.isalnum() or before == "_")
+        ):
+            found.append(start)
+    return found
+
+
+def _signal(line: str, hits: int) -> int:
+    """How strongly a line with this many error words and codes says something went wrong."""
     if _STACK_FRAME.match(line):
         return 0
     if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
         return 3  # the user's own words about the problem
-    hits = _error_words(line) + len(_ERROR_CODE.findall(line))
     if not hits or (hits <= 1 and _NO_ERROR.search(line)):
         return 0
     return hits + (0 if _LOW_LEVEL.search(line) else 2)
@@ -149,7 +202,8 @@ def query_lines(text: str) -> list[QueryLine]:
             joined = " ".join(_message(line) for _, line in lines)[:MAX_LINE_CHARS]
             selected.insert(0, (1, 0, joined))
     else:
-        selected = [(_signal(line), number, line) for number, line in lines]
+        signals = _signals([line for _, line in lines])
+        selected = [(signal, number, line) for signal, (number, line) in zip(signals, lines, strict=True)]
         selected = [item for item in selected if item[0] > 0] or [(1, number, line) for number, line in lines]
         selected.sort(key=lambda item: -item[0])
     return _unique_templates(selected)

@@ -1,3 +1,5 @@
+import pytest
+
 from kb.extract import MAX_QUERY_LINES, query_lines
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
@@ -107,3 +109,23 @@ def test_an_emails_greeting_and_signature_are_not_matched():
     ]
     # A first line that goes on is the problem, not a greeting.
     assert query_lines("Hi, getting LICENSES-030\nany idea?")[1].text == "Hi, getting LICENSES-030"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_code"),
+    [
+        ("2024-05-02 10:00:01 LICENSES-030 returned by the backend", True),
+        ("request QB-17039 seen", True),
+        ("ref (QV-23240).", True),
+        ("2024-05-02 10:00:01 session 3c2a9e1b-4749-4b2d-9f1e-0a1b2c3d4e5f opened", False),
+        ("2024-05-02 10:00:01 build xLICENSES-030 shipped", False),
+        ("2024-05-02 10:00:01 build 2AB-30 shipped", False),
+        ("2024-05-02 10:00:01 ticket A-12 opened", False),
+    ],
+)
+def test_an_error_code_alone_marks_a_log_line(line, is_code):
+    routine = [f"2024-05-02 10:00:0{second} INFO heartbeat ok" for second in range(9)] * 3
+    failure = "2024-05-02 10:00:09 ERROR reload task failed"
+    log = "\n".join([*routine[:13], line, *routine[13:], failure])
+    picked = [query_line.text for query_line in query_lines(log)]
+    assert (line in picked) is is_code
