@@ -29,7 +29,7 @@ MIN_WORDS_SCORE = 54.0
 BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
-CANDIDATES_PER_LINE = 15
+CANDIDATES_PER_LINE = 10
 # A line one of the articles' strings matches this well (an error message found whole or nearly) is not
 # matched against the articles' text as well.
 ANSWERED_BY_A_STRING = 90.0
