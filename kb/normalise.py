@@ -72,6 +72,9 @@ STOP_WORDS = frozenset(
     his her him hers himself herself itself ours theirs yours mine myself ourselves themselves
     every each own first somewhere anywhere everywhere something anything everything else actually basically
     usually always often sometimes currently simply seem seems seemed let lets know think see look
+    wont dont doesnt cant isnt didnt arent wasnt couldnt shouldnt wouldnt hasnt havent
+    anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
+    dear regards cheers
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -109,6 +112,8 @@ SPELLINGS = {
     "unauthorised": "unauthorized",
     "authorisation": "authorization",
     "organisation": "organization",
+    "authentification": "authentication",
+    "authentificate": "authenticate",
 }
 
 

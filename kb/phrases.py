@@ -37,6 +37,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
+    (r"people|persons|employees|staff|colleagues", "users"),
 )
 _PATTERN = re.compile("|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES)))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _PATTERN.pattern + r")(?![\w.-])")
@@ -45,4 +46,6 @@ _REPLACEMENTS = {f"p{number}": replacement for number, (_, replacement) in enume
 
 def rewrite(normalised: str) -> str:
     """Normalised text with people's words for the knowledge base's concepts in the articles' words."""
+    if "licenc" in normalised:  # British spelling inside a name too: licence.txt, TestCloudLicence
+        normalised = normalised.replace("licenc", "licens")
     return _PATTERN.sub(lambda match: _REPLACEMENTS[match.lastgroup], normalised)

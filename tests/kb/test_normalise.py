@@ -131,3 +131,10 @@ def test_concept_rewrites_leave_the_compared_text_and_other_meanings_alone():
     assert normalise("pay-per-minute viewers") == "pay-per-minute viewers"  # rapidfuzz sees the paste
     assert stem("analyzer") not in tokens(normalise("see the Event Viewer for details"))
     assert "partner" not in tokens(normalise("resellerportal is down"))  # whole words only
+
+
+def test_british_spelling_inside_a_name_and_filler_words():
+    assert tokens(normalise("licence.txt")) == tokens(normalise("license.txt"))
+    assert tokens(normalise("TestCloudLicence")) == tokens(normalise("TestCloudLicense"))
+    assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it start"))
+    assert tokens(normalise("our people")) == tokens(normalise("our users"))
