@@ -141,6 +141,9 @@ class _QueryTerms:
     unknown: int  # words of the line the index has never seen
     known_mass: float
     names_identifier: bool  # a known identifier is among the terms (GEO_SERVER, license.qlikcloud.com)
+    # Only words every article has and words any error has ("license error", "Qlik licensing failed"):
+    # nothing tells which problem it is, unless an error message is found whole in the line.
+    vague: bool
 
     @property
     def mass_with_unknown_in_full(self) -> float:
@@ -234,6 +237,9 @@ class SearchIndex:
             self.term_is_telling[vocabulary[term]] = 0.0
         self.typo_buckets = _typo_buckets(vocabulary)
         self.domain_terms = self._domain_terms(entries_of_terms)
+        self.term_is_vague = np.zeros(len(vocabulary), dtype=bool)
+        for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
+            self.term_is_vague[vocabulary[term]] = True
         self.entry_needs_context = self._generic_errors()
         self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
         self.other_products = OtherProducts(
@@ -302,10 +308,18 @@ class SearchIndex:
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
         strings = self._string_candidates(terms.ids)
+        if terms.vague:  # only an error message found whole in the line can answer it
+            padded = f" {line.normalised} "
+            strings = strings[
+                [
+                    self.entry_kind[entry] == ERROR and f" {self.entry_norm[entry]} " in padded
+                    for entry in strings
+                ]
+            ]
         best = self._score_entries(line, terms, strings, hits, in_context, keep=CANDIDATES_PER_LINE)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
-        if best < ANSWERED_BY_A_STRING:
+        if best < ANSWERED_BY_A_STRING and not terms.vague:
             passages = self._passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, keep=len(passages))
 
@@ -422,6 +436,7 @@ class SearchIndex:
         )
         known_mass = float((self.idf[term_ids] * term_weights * emphasis).sum())
         names_identifier = bool((emphasis > 1.0).any())
+        vague = not names_identifier and bool(self.term_is_vague[term_ids].all())
         unknown_weight_for_passages = UNKNOWN_TERM_WEIGHT if names_identifier else UNKNOWN_WEIGHT_FOR_PASSAGES
         # Words the index has never seen still make a line less about any article (a dotted or hyphenated
         # token counts by its parts, a host name as one word).
@@ -437,6 +452,7 @@ class SearchIndex:
             unknown_count,
             known_mass,
             names_identifier,
+            vague,
         )
 
     def _string_candidates(self, term_ids: np.ndarray) -> np.ndarray:

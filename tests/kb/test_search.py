@@ -296,3 +296,26 @@ def test_a_line_an_error_message_answers_is_not_matched_against_the_articles_tex
     described = knowledge_base.search("the service account cannot read the machine keys")
     assert described[0].article.id == "b"
     assert "article's text" in described[0].why
+
+
+@pytest.mark.parametrize("paste", ["license error", "Qlik licensing failed", "ERROR: license problem"])
+def test_a_line_of_only_words_every_article_or_every_error_has_is_no_match(bundled_kb, paste):
+    assert bundled_kb.search(paste) == []
+
+
+def test_an_error_message_of_such_words_found_whole_still_matches():
+    from kb.article import Article
+
+    vague_error = Article(id="a", title="Alpha", resolution="r", errors=("License error",))
+    others = [
+        Article(
+            id=f"b{number}",
+            title=f"License topic {number}",
+            resolution="r",
+            symptoms=(f"license {number} x",),
+        )
+        for number in range(3)
+    ]
+    knowledge_base = KnowledgeBase.from_articles([vague_error, *others])
+    assert knowledge_base.search("2024-05-02 ERROR License error")[0].article.id == "a"
+    assert knowledge_base.search("error license") == []
