@@ -198,9 +198,11 @@ def query_lines(text: str) -> list[QueryLine]:
         lines = _without_greeting_and_signature(lines)
     if len(lines) <= SHORT_PASTE_LINES:
         selected = [(1, number, line) for number, line in lines]
-        if len(lines) > 1:
-            joined = " ".join(_message(line) for _, line in lines)[:MAX_LINE_CHARS]
-            selected.insert(0, (1, 0, joined))
+        # The paste as a whole, for a description over several lines; a log's routine lines stay out of it:
+        # "License Service starting" and another line's "failed" are not "License Service fails to start".
+        telling = [line for _, line in lines if not _is_routine(line)]
+        if len(telling) > 1:
+            selected.insert(0, (1, 0, " ".join(map(_message, telling))[:MAX_LINE_CHARS]))
     else:
         signals = _signals([line for _, line in lines])
         selected = [(signal, number, line) for signal, (number, line) in zip(signals, lines, strict=True)]
@@ -242,11 +244,15 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)
-        routine = bool(_LOW_LEVEL.search(line)) and not _error_words(line)
-        result.append(QueryLine(number, line, normalised, ROUTINE_LINE_WEIGHT if routine else 1.0))
+        result.append(QueryLine(number, line, normalised, ROUTINE_LINE_WEIGHT if _is_routine(line) else 1.0))
         if len(result) >= MAX_QUERY_LINES:
             break
     return result
+
+
+def _is_routine(line: str) -> bool:
+    """An INFO/DEBUG line without an error word: it reports nothing wrong."""
+    return bool(_LOW_LEVEL.search(line)) and not _error_words(line)
 
 
 def _message(line: str) -> str:

@@ -38,6 +38,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
     (r"people|persons|employees|staff|colleagues", "users"),
+    # Network errors as Go, curl and resolvers print them.
+    (
+        r"no such host|name or service not known|could not resolve host|nxdomain|getaddrinfo failed",
+        "cannot resolve",
+    ),
+    (r"dial tcp", "connect"),
 )
 _PATTERN = re.compile("|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES)))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _PATTERN.pattern + r")(?![\w.-])")

@@ -129,3 +129,18 @@ def test_an_error_code_alone_marks_a_log_line(line, is_code):
     log = "\n".join([*routine[:13], line, *routine[13:], failure])
     picked = [query_line.text for query_line in query_lines(log)]
     assert (line in picked) is is_code
+
+
+def test_the_paste_as_a_whole_leaves_out_a_logs_routine_lines():
+    log = (
+        "2024-06-11 14:02:11 INFO  [main] Qlik License Service starting\n"
+        "2024-06-11 14:02:17 ERROR [lic] POST failed: dial tcp: lookup license.qlikcloud.com: no such host\n"
+        "2024-06-11 14:02:17 WARN  [lic] retrying in 60 s"
+    )
+    whole = [line for line in query_lines(log) if line.number == 0]
+    assert len(whole) == 1
+    assert "starting" not in whole[0].text
+    assert "no such host" in whole[0].text and "retrying" in whole[0].text
+    assert [
+        line for line in query_lines(log.splitlines()[0] + "\nsecond INFO line") if line.number == 0
+    ] == []

@@ -319,3 +319,18 @@ def test_an_error_message_of_such_words_found_whole_still_matches():
     knowledge_base = KnowledgeBase.from_articles([vague_error, *others])
     assert knowledge_base.search("2024-05-02 ERROR License error")[0].article.id == "a"
     assert knowledge_base.search("error license") == []
+
+
+def test_a_dns_failure_in_a_short_log_finds_the_connection_article_not_a_startup_failure(bundled_kb):
+    # The INFO line says "starting", the error line "failed": together they looked like the symptom
+    # "Qlik License Service fails to start" of another article.
+    log = (
+        "2024-06-11 14:02:11.120 INFO  [main] Qlik License Service starting\n"
+        "2024-06-11 14:02:11.455 INFO  [main] Reading configuration\n"
+        "2024-06-11 14:02:17.881 ERROR [lic] Licenses: POST https://license.qlikcloud.com/v1/definitions/signed "
+        "failed: dial tcp: lookup license.qlikcloud.com: no such host\n"
+        "2024-06-11 14:02:17.882 WARN  [lic] retrying in 60 s"
+    )
+    matches = bundled_kb.search(log)
+    assert matches[0].article.id == "license-server-connection-error"
+    assert matches[0].score >= 70
