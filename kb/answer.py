@@ -28,6 +28,7 @@ class Answer:
     diagnosis: Diagnosis | None = None
     query_lines: list[QueryLine] = field(default_factory=list)  # the lines matched, most telling first
     other_products: list[str] = field(default_factory=list)  # other vendors' products the paste is about
+    closest: list[Match] = field(default_factory=list)  # when nothing matches: the nearest, not confident
 
     @property
     def no_match_reason(self) -> str | None:
@@ -63,6 +64,8 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
     lines = query_lines(text)
     matches = knowledge_base.search(text, limit=limit, boosts=boosts, lines=lines)
     others = [] if matches else [knowledge_base.index.other_product(line) for line in lines if line.number]
+    others = list(dict.fromkeys(name for name in others if name))
+    closest = [] if matches or others else knowledge_base.closest(text, lines=lines)
     return Answer(
         text=text,
         input_kind=diagnosis.input_kind,
@@ -70,7 +73,8 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
         matches=matches,
         diagnosis=diagnosis,
         query_lines=lines,
-        other_products=list(dict.fromkeys(name for name in others if name)),
+        other_products=others,
+        closest=closest,
     )
 
 

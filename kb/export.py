@@ -89,6 +89,13 @@ def _answer_section(number: int, answer: Answer) -> list[str]:
         parts += ["### No matching article", "", "No article matches this paste confidently.", ""]
         if answer.no_match_reason:
             parts += [answer.no_match_reason, ""]
+        if answer.closest:
+            parts += ["Closest articles, not confident enough to be the answer:", ""]
+            parts += [
+                f"- {match.article.title} (`{match.article.id}`, score {match.score:.1f})"
+                for match in answer.closest
+            ]
+            parts.append("")
         return parts
     article = best.article
     parts += [

@@ -78,6 +78,9 @@ class KnowledgeBase:
     ) -> list[Match]:
         return self.index.search(text, limit=limit, boosts=boosts, lines=lines)
 
+    def closest(self, text: str, limit: int = 3, lines: list[QueryLine] | None = None) -> list[Match]:
+        return self.index.closest(text, limit=limit, lines=lines)
+
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.articles
 

@@ -44,6 +44,13 @@ def render_answer(answer: Answer) -> str:
         if answer.no_match_reason:
             lines.append(answer.no_match_reason)
         lines.append("Paste more of the error text, or browse the articles with `kb list` and `kb show ID`.")
+        if answer.closest:
+            lines += ["", "Closest articles, not confident enough to be the answer:"]
+            width = max(len(match.article.id) for match in answer.closest)
+            lines += [
+                f"  {match.article.id:<{width}}  {match.score:5.1f}  {match.article.title}"
+                for match in answer.closest
+            ]
         return "\n".join(lines)
     article = best.article
     lines += [

@@ -26,6 +26,8 @@ MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
 # error message would: those scores run lower.
 MIN_WORDS_SCORE = 54.0
+# When nothing matches, articles down to this score are offered as the closest, marked as not confident.
+CLOSEST_SCORE = 40.0
 BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
@@ -288,6 +290,22 @@ class SearchIndex:
         lines: list[QueryLine] | None = None,
     ) -> list[Match]:
         """Matches for a paste; `lines` are its query lines when the caller already has them."""
+        return self._rank(self._hits(text, lines), limit, boosts or {})
+
+    def closest(self, text: str, limit: int = 3, lines: list[QueryLine] | None = None) -> list[Match]:
+        """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead."""
+        hits = self._hits(text, lines)
+        ranked = sorted(
+            ((round(hit.combined, 1), hit.support, -number) for number, hit in hits.items()),
+            reverse=True,
+        )
+        return [
+            Match(self.articles[-number], score, self._why(hits[-number]))
+            for score, _, number in ranked[:limit]
+            if score >= CLOSEST_SCORE
+        ]
+
+    def _hits(self, text: str, lines: list[QueryLine] | None) -> dict[int, _Hit]:
         hits: dict[int, _Hit] = {}
         if len(self.entry_text):
             lines = query_lines(text) if lines is None else lines
@@ -297,7 +315,7 @@ class SearchIndex:
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
                 self._score_line(line, hits, in_context, alone)
-        return self._rank(hits, limit, boosts or {})
+        return hits
 
     def _score_line(
         self, line: QueryLine, hits: dict[int, _Hit], in_context: bool, alone: bool = True

@@ -49,3 +49,27 @@ def test_json_of_an_answer_has_the_contract_shape(bundled_kb):
         for finding in payload["findings"]
     )
     assert all(set(match) == {"id", "title", "score", "why"} for match in payload["matches"])
+
+
+# In other words than any article's: no match, but the right article is the closest.
+AUTHORING_APP = (
+    "Can our analysts keep using the free Windows authoring app if we only have the cheap SaaS business tier "
+    "and no on-prem server? How do they tie it to our tenant?"
+)
+
+
+def test_when_nothing_matches_the_closest_articles_are_offered_but_not_as_matches(bundled_kb):
+    result = answer(bundled_kb, AUTHORING_APP, today=TODAY)
+    assert result.matches == []
+    assert result.closest[0].article.id == "sense-desktop-authentication"
+    assert all(40.0 <= match.score < 54.0 for match in result.closest)
+    assert "closest" not in result.to_dict()
+
+
+def test_no_closest_articles_for_an_unrelated_paste_or_another_vendors_product(bundled_kb):
+    assert (
+        answer(bundled_kb, 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space').closest
+        == []
+    )
+    assert answer(bundled_kb, "Tableau Server: license activation fails behind a proxy").closest == []
+    assert answer(bundled_kb, SERVER_ERROR).closest == []

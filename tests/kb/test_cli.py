@@ -193,3 +193,15 @@ def test_a_one_megabyte_token_is_flagged_never_valid():
         "verified" in finding["title"].lower() and "not" not in finding["title"].lower()
         for finding in payload["findings"]
     )
+
+
+def test_a_paste_nothing_matches_lists_the_closest_articles_as_not_confident():
+    text = (
+        "Can our analysts keep using the free Windows authoring app if we only have the cheap SaaS business "
+        "tier and no on-prem server? How do they tie it to our tenant?"
+    )
+    printed = out(run_kb("ask", text))
+    assert "No article matches this paste confidently." in printed
+    assert "Closest articles, not confident enough to be the answer:" in printed
+    assert "sense-desktop-authentication" in printed
+    assert json.loads(out(run_kb("ask", "--json", text)))["matches"] == []

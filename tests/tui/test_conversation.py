@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Markdown, Static
 
+from kb.tui.screens.article import ArticleScreen
 from kb.tui.screens.browser import ArticleBrowser
 from kb.tui.screens.conversation import ConversationScreen
 from kb.tui.widgets.answer_card import AnswerCard
@@ -124,6 +125,26 @@ async def test_no_match_about_another_vendors_product_names_it(app):
         hints = [text_of(hint) for hint in card.query(".hint")]
         assert "The paste is about Tableau, which none of the articles cover." in hints
         assert card.query_one("#browse-articles", Button)
+
+
+async def test_no_match_offers_the_closest_articles_which_open_like_matches(app):
+    paste_text = (
+        "Can our analysts keep using the free Windows authoring app if we only have the cheap SaaS business "
+        "tier and no on-prem server? How do they tie it to our tenant?"
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ask(pilot, paste_text)
+        card = app.screen.query_one(AnswerCard)
+        assert card.answer.best is None
+        titles = [text_of(title) for title in card.query(".others-title")]
+        assert any(title.startswith("Closest articles, not confident") for title in titles)
+        closest = card.query_one(MatchList)
+        closest.focus()
+        closest.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.id == "sense-desktop-authentication"
 
 
 async def test_earlier_answers_stay_in_the_conversation(app):

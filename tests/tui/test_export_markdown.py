@@ -10,7 +10,7 @@ from diagnoser import Finding
 from kb.answer import answer
 from kb.export import MAX_PASTE_LINES, ConnectionCheckEntry, ExportError, conversation_markdown
 from kb.knowledge_base import KnowledgeBase
-from tests.tui.conftest import FIXTURE_ARTICLES, SERVER_ERROR
+from tests.tui.conftest import BUNDLED_ARTICLES, FIXTURE_ARTICLES, SERVER_ERROR
 
 WHEN = datetime(2024, 6, 1, 9, 30)
 
@@ -112,3 +112,14 @@ def test_a_long_log_keeps_its_error_line_even_past_the_cut(knowledge_base):
     )
     assert "Lines that stand out:" in markdown
     assert f"{MAX_PASTE_LINES * 2 + 1}  2024-05-14 10:00:00 ERROR Licenses {SERVER_ERROR}" in markdown
+
+
+def test_no_match_lists_the_closest_articles_as_not_confident():
+    bundled = KnowledgeBase.load([BUNDLED_ARTICLES], use_cache=False)
+    paste_text = (
+        "Can our analysts keep using the free Windows authoring app if we only have the cheap SaaS business "
+        "tier and no on-prem server? How do they tie it to our tenant?"
+    )
+    markdown = conversation_markdown([answer(bundled, paste_text)], exported_at=WHEN, redact=keep)
+    assert "Closest articles, not confident enough to be the answer:" in markdown
+    assert "(`sense-desktop-authentication`, score" in markdown

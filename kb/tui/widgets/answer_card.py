@@ -89,6 +89,17 @@ def answer_widgets(
                 "or look through all the articles.",
                 classes="hint",
             ),
+            *(
+                [
+                    Static(
+                        "Closest articles, not confident enough to be the answer (Enter or click to open):",
+                        classes="others-title",
+                    ),
+                    MatchList(answer.closest),
+                ]
+                if answer.closest
+                else []
+            ),
             Button("Browse the articles (^B)", id="browse-articles", compact=True),
         ]
     else:
