@@ -64,7 +64,7 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
     lines = query_lines(text)
     matches = knowledge_base.search(text, limit=limit, boosts=boosts, lines=lines)
     others = [] if matches else [knowledge_base.index.other_product(line) for line in lines if line.number]
-    others = list(dict.fromkeys(name for name in others if name))
+    others = list({name.lower(): name for name in reversed(others) if name}.values())[::-1]  # first spelling
     closest = [] if matches or others else knowledge_base.closest(text, lines=lines)
     return Answer(
         text=text,

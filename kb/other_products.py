@@ -3,7 +3,8 @@
 "Unable to reach the Tableau licensing server", "Citrix ... license server has entered the grace period":
 every word but the product's name is a licensing word the articles use too. A line that names another
 vendor's product (one the knowledge base never mentions) and none of the knowledge base's own products is
-left out of matching.
+left out of matching; so is every line of a paste that names another vendor's product and none of the
+knowledge base's anywhere, unless an error message of the articles is found whole in it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ class OtherProducts:
         name = next((word for word in words if word in self.names), None)
         if name is None:
             name = next((phrase for phrase in self.phrases if f" {phrase} " in padded), None)
-        if name is None or any(word.startswith("qlik") or word in self.own_words for word in words):
+        if name is None or self.names_own(normalised):
             return None
         as_written = re.search(r"\b" + r"\W+".join(map(re.escape, name.split())) + r"\b", line, re.IGNORECASE)
         return as_written.group() if as_written else name
+
+    def names_own(self, normalised: str) -> bool:
+        """Whether a normalised line names one of the knowledge base's own products."""
+        return any(word.startswith("qlik") or word in self.own_words for word in normalised.split())

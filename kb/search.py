@@ -310,23 +310,34 @@ class SearchIndex:
         if len(self.entry_text):
             lines = query_lines(text) if lines is None else lines
             alone = len(lines) == 1
-            # "Unable to reach the Tableau licensing server": another vendor's problem in our words.
-            lines = [line for line in lines if self.other_product(line) is None]
+            # "Unable to reach the Tableau licensing server": another vendor's problem in our words. In a
+            # paste about another vendor's product (a FLEXnet log) the other lines are too.
+            about_other = [self.other_product(line) is not None for line in lines]
+            other_paste = any(about_other) and not any(
+                self.other_products.names_own(line.normalised) for line in lines
+            )
+            lines = [line for line, other in zip(lines, about_other, strict=True) if not other]
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
-                self._score_line(line, hits, in_context, alone)
+                self._score_line(line, hits, in_context, alone, whole_errors_only=other_paste)
         return hits
 
     def _score_line(
-        self, line: QueryLine, hits: dict[int, _Hit], in_context: bool, alone: bool = True
+        self,
+        line: QueryLine,
+        hits: dict[int, _Hit],
+        in_context: bool,
+        alone: bool = True,
+        whole_errors_only: bool = False,
     ) -> None:
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
+        whole_errors_only = whole_errors_only or terms.vague
         strings = self._string_candidates(terms.ids)
-        if terms.vague:  # only an error message found whole in the line can answer it
+        if whole_errors_only:  # only an error message found whole in the line can answer it
             padded = f" {line.normalised} "
             strings = strings[
                 [
@@ -337,7 +348,7 @@ class SearchIndex:
         best = self._score_entries(line, terms, strings, hits, in_context, keep=CANDIDATES_PER_LINE)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
-        if best < ANSWERED_BY_A_STRING and not terms.vague:
+        if best < ANSWERED_BY_A_STRING and not whole_errors_only:
             passages = self._passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, keep=len(passages))
 

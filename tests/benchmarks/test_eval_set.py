@@ -71,6 +71,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout4_set.yaml", 75, 17),
         ("holdout5_set.yaml", 70, 16),
         ("holdout6_set.yaml", 80, 18),
+        ("holdout7_set.yaml", 80, 20),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):

@@ -73,3 +73,12 @@ def test_no_closest_articles_for_an_unrelated_paste_or_another_vendors_product(b
     )
     assert answer(bundled_kb, "Tableau Server: license activation fails behind a proxy").closest == []
     assert answer(bundled_kb, SERVER_ERROR).closest == []
+
+
+def test_a_no_match_names_each_other_product_once(bundled_kb):
+    result = answer(
+        bundled_kb, "FLEXnet Licensing error:-15,10\nFeature: MATLAB\nFlexNet Licensing error:-15,10"
+    )
+    assert (
+        result.no_match_reason == "The paste is about FLEXnet and MATLAB, which none of the articles cover."
+    )

@@ -334,3 +334,17 @@ def test_a_dns_failure_in_a_short_log_finds_the_connection_article_not_a_startup
     matches = bundled_kb.search(log)
     assert matches[0].article.id == "license-server-connection-error"
     assert matches[0].score >= 70
+
+
+def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_an_error_is_found_whole(
+    bundled_kb,
+):
+    flexnet_log = (
+        'FLEXnet Licensing error:-15,10.  System Error: 10061 "WinSock: Connection refused"\n'
+        "Feature:       MATLAB\n"
+        "License path:  27000@flexlm01.corp.local\n"
+        "License server system does not support this feature."
+    )
+    assert bundled_kb.search(flexnet_log) == []
+    quoting_ours = "Citrix Workspace shows a popup\nOnly one license per product level is allowed"
+    assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
