@@ -41,7 +41,9 @@ def diagnose(text: str, *, today: date | None = None, hostname: str | None = Non
         facts = _parse(kind, text)
     except Exception as error:  # a parser defect: say so, keep what was recognised
         findings.append(crash_finding(f"parse.{kind}", error))
-    context = Context(today=today or date.today(), hostname=_this_host() if hostname is None else hostname)
+    context = Context(
+        today=today or date.today(), hostname=_this_host() if hostname is None else hostname, text=text
+    )
     findings += run_checks(facts, context)
     diagnosis = Diagnosis(input_kind=kind, findings=findings, facts=facts)
     try:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from kb.normalise import normalise
 
 SHORT_PASTE_LINES = 12
-# An INFO/DEBUG line without an error word, kept in a short paste, counts this much.
+# An INFO/DEBUG line without an error word, kept in a short paste, counts this much; so does a LEF's tag
+# line (PRODUCTLEVEL;50;;): data the checks read, not a description of the problem.
 ROUTINE_LINE_WEIGHT = 0.8
+_LEF_TAG = re.compile(r"[A-Z][A-Z0-9_]*;[^;]*;[^;]*;")
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
@@ -244,7 +246,8 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)
-        result.append(QueryLine(number, line, normalised, ROUTINE_LINE_WEIGHT if _is_routine(line) else 1.0))
+        weight = ROUTINE_LINE_WEIGHT if _is_routine(line) or _LEF_TAG.match(line) else 1.0
+        result.append(QueryLine(number, line, normalised, weight))
         if len(result) >= MAX_QUERY_LINES:
             break
     return result

@@ -20,6 +20,7 @@ FACT_KINDS = ("lef", "slk", "license_txt", "log")
 class Context:
     today: date
     hostname: str  # the machine kb runs on, for replicate.host-mismatch ("" skips that check)
+    text: str = ""  # the whole paste: what the person wrote around a license file
 
 
 @dataclass(frozen=True)

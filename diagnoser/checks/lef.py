@@ -11,6 +11,7 @@ License Key. A LEF with tokens and also Professional / Analyzer allocations is n
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from diagnoser.checks import Context, check
@@ -23,6 +24,8 @@ UNABLE_TO_ACQUIRE = "qlikview-unable-to-acquire-license"
 ACTIVATION_METHODS = "product-levels-activation-methods"
 _USER_WORDS = ("PROFESSIONAL", "ANALYZER", "USERS", "CAL", "CALS")
 _NO_VALUE = ("", "0", "NO", "NONE")
+# What the person wrote around the LEF says Analyzer Capacity was bought.
+_ANALYZER_CAPACITY = re.compile(r"\banaly[sz]er[ _-]?capacity\b", re.IGNORECASE)
 
 
 def _has_value(tag: LefTag) -> bool:
@@ -123,6 +126,20 @@ def productlevel_date(lef: Lef, context: Context) -> list[Finding]:
 def analyzer_capacity_incomplete(lef: Lef, context: Context) -> list[Finding]:
     pair = ("ANALYZER_TIME", "ANALYZER_TIME_UNIT")
     present = [name for name in pair if any(_has_value(tag) for tag in lef.all(name))]
+    if not present and _ANALYZER_CAPACITY.search(context.text):
+        return [
+            Finding(
+                "lef.analyzer-capacity-incomplete",
+                "error",
+                "Analyzer Capacity is missing: the LEF has neither ANALYZER_TIME nor ANALYZER_TIME_UNIT",
+                detail="The paste speaks of Analyzer Capacity, but the LEF has no ANALYZER_TIME and no "
+                "ANALYZER_TIME_UNIT tag. Analyzer Capacity needs both (for example ANALYZER_TIME;1000;; and "
+                "ANALYZER_TIME_UNIT;6;;); without them no analyzer minutes are available.",
+                fix="Contact Qlik through the support chat to have the license corrected (both ANALYZER_TIME "
+                "and ANALYZER_TIME_UNIT in the LEF).",
+                articles=("analyzer-capacity-missing-minutes",),
+            )
+        ]
     if len(present) != 1:
         return []
     [missing] = [name for name in pair if name not in present]

@@ -9,13 +9,14 @@ from tests.diagnoser.material import TODAY
 PARSERS = {"lef": parse_lef, "license_txt": parse_license_txt, "slk": find_key}
 
 
-def run_check(check_id: str, text: str, *, today=TODAY, hostname: str = "replicate01"):
-    """The findings of one check on one paste, parsed with the parser the check needs."""
+def run_check(check_id: str, text: str, *, today=TODAY, hostname: str = "replicate01", paste: str = ""):
+    """The findings of one check on one paste, parsed with the parser the check needs; `paste` is what the
+    person wrote around it (the whole paste, when it matters)."""
     load_check_modules()
     registered = REGISTRY[check_id]
     facts = PARSERS[registered.needs](text)
     assert facts is not None, f"the {registered.needs} parser found nothing in the test input"
-    return registered.run(facts, Context(today=today, hostname=hostname))
+    return registered.run(facts, Context(today=today, hostname=hostname, text=paste or text))
 
 
 def severities(check_id: str, text: str, **context) -> list[str]:

@@ -158,3 +158,15 @@ def test_product_picks_the_row_the_tags_point_at():
     assert "Other products at this level" in tokens.detail
     [cores] = run_check("lef.product", "PRODUCTLEVEL;50;;\nNUMBER_OF_CORES;8;;\n")
     assert "Core based" in cores.detail.splitlines()[0]
+
+
+def test_a_lef_without_analyzer_capacity_tags_is_incomplete_when_the_paste_says_it_was_bought():
+    said = "We bought Analyzer Capacity last month but there are no minutes. Our LEF:\n" + M.SENSE_USER_LEF
+    [finding] = run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste=said)
+    assert finding.severity == "error"
+    assert "neither ANALYZER_TIME nor ANALYZER_TIME_UNIT" in finding.title
+    assert finding.articles == ("analyzer-capacity-missing-minutes",)
+    assert (
+        run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste="Our LEF:\n" + M.SENSE_USER_LEF)
+        == []
+    )

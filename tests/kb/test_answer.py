@@ -82,3 +82,14 @@ def test_a_no_match_names_each_other_product_once(bundled_kb):
     assert (
         result.no_match_reason == "The paste is about FLEXnet and MATLAB, which none of the articles cover."
     )
+
+
+def test_a_lef_pasted_after_saying_analyzer_capacity_was_bought_answers_with_the_missing_minutes_article(
+    bundled_kb,
+):
+    lef = "9999000055556666\nACME\nPRODUCTLEVEL;50;;\nPROFESSIONAL;25;;\nANALYZER;100;;\nOVERAGE;NO;;\n"
+    result = answer(
+        bundled_kb, "We purchased analyzer capacity last month, this is our LEF:\n" + lef, today=TODAY
+    )
+    assert "lef.analyzer-capacity-incomplete" in [finding.check for finding in result.findings]
+    assert result.best.article.id == "analyzer-capacity-missing-minutes"

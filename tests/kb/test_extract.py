@@ -1,6 +1,6 @@
 import pytest
 
-from kb.extract import MAX_QUERY_LINES, query_lines
+from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
 
@@ -144,3 +144,10 @@ def test_the_paste_as_a_whole_leaves_out_a_logs_routine_lines():
     assert [
         line for line in query_lines(log.splitlines()[0] + "\nsecond INFO line") if line.number == 0
     ] == []
+
+
+def test_a_lefs_tag_lines_count_like_routine_lines():
+    lines = query_lines("We bought Analyzer Capacity, here is our LEF:\nPRODUCTLEVEL;50;;\nANALYZER;100;;")
+    weights = {line.text: line.weight for line in lines if line.number}
+    assert weights["PRODUCTLEVEL;50;;"] == weights["ANALYZER;100;;"] == ROUTINE_LINE_WEIGHT
+    assert weights["We bought Analyzer Capacity, here is our LEF:"] == 1.0
