@@ -38,6 +38,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
     (r"people|persons|employees|staff|colleagues", "users"),
+    (r"sites?|environments?|instances?|installations?", "deployments"),  # a Qlik Sense site is a deployment
     # Network errors as Go, curl and resolvers print them.
     (
         r"no such host|name or service not known|could not resolve host|nxdomain|getaddrinfo failed",

@@ -121,6 +121,7 @@ def test_information_is_data():
         ("bought through a reseller", "bought through a partner"),
         ("a server without internet access", "offline server"),
         ("the hosted platform", "qlik cloud"),
+        ("our prod and DR sites", "our prod and DR deployments"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
