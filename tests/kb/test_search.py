@@ -267,6 +267,18 @@ def test_a_product_the_articles_speak_of_is_not_another_vendors():
     assert knowledge_base.search("Tableau export fails: license error")[0].article.id == "tableau-export"
 
 
+def _filler_articles(title: str, symptom: str) -> list:
+    """Three more articles, so the words of a small test knowledge base have IDFs of a real one."""
+    from kb.article import Article
+
+    return [
+        Article(
+            id=f"filler{number}", title=f"{title} {number}", resolution="r", symptoms=(f"{symptom} {number}",)
+        )
+        for number in range(3)
+    ]
+
+
 def test_a_line_an_error_message_answers_is_not_matched_against_the_articles_text():
     """An error found whole answers its line; the text of another article that quotes it is not read."""
     from kb.article import Article
@@ -282,16 +294,9 @@ def test_a_line_an_error_message_answers_is_not_matched_against_the_articles_tex
         cause="When the License service starts it logs: Keyset does not exist. The service account cannot "
         "read the machine keys.",
     )
-    others = [
-        Article(
-            id=f"other{number}",
-            title=f"Other topic {number}",
-            resolution="r",
-            symptoms=(f"unrelated {number}",),
-        )
-        for number in range(3)
-    ]
-    knowledge_base = KnowledgeBase.from_articles([by_error, by_text, *others])
+    knowledge_base = KnowledgeBase.from_articles(
+        [by_error, by_text, *_filler_articles("Other topic", "unrelated")]
+    )
     assert [match.article.id for match in knowledge_base.search("Keyset does not exist")] == ["a"]
     described = knowledge_base.search("the service account cannot read the machine keys")
     assert described[0].article.id == "b"
@@ -307,16 +312,7 @@ def test_an_error_message_of_such_words_found_whole_still_matches():
     from kb.article import Article
 
     vague_error = Article(id="a", title="Alpha", resolution="r", errors=("License error",))
-    others = [
-        Article(
-            id=f"b{number}",
-            title=f"License topic {number}",
-            resolution="r",
-            symptoms=(f"license {number} x",),
-        )
-        for number in range(3)
-    ]
-    knowledge_base = KnowledgeBase.from_articles([vague_error, *others])
+    knowledge_base = KnowledgeBase.from_articles([vague_error, *_filler_articles("License topic", "license")])
     assert knowledge_base.search("2024-05-02 ERROR License error")[0].article.id == "a"
     assert knowledge_base.search("error license") == []
 
