@@ -62,19 +62,16 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
     diagnosis = diagnoser.diagnose(text, today=today)
     boosts = _article_boosts(diagnosis.findings, knowledge_base)
     lines = query_lines(text)
-    matches = knowledge_base.search(text, limit=limit, boosts=boosts, lines=lines)
-    others = [] if matches else [knowledge_base.index.other_product(line) for line in lines if line.number]
-    others = list({name.lower(): name for name in reversed(others) if name}.values())[::-1]  # first spelling
-    closest = [] if matches or others else knowledge_base.closest(text, lines=lines)
+    found = knowledge_base.find(text, limit=limit, boosts=boosts, lines=lines)
     return Answer(
         text=text,
         input_kind=diagnosis.input_kind,
         findings=diagnosis.findings,
-        matches=matches,
+        matches=found.matches,
         diagnosis=diagnosis,
         query_lines=lines,
-        other_products=others,
-        closest=closest,
+        other_products=found.other_products,
+        closest=found.closest,
     )
 
 

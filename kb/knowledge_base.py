@@ -10,7 +10,7 @@ from kb import cache
 from kb.article import Article
 from kb.extract import QueryLine
 from kb.loading import Problem, load_folders
-from kb.search import Boost, Match, SearchIndex
+from kb.search import Boost, Found, Match, SearchIndex
 
 ARTICLES_ENV = "KB_ARTICLES"
 
@@ -78,8 +78,14 @@ class KnowledgeBase:
     ) -> list[Match]:
         return self.index.search(text, limit=limit, boosts=boosts, lines=lines)
 
-    def closest(self, text: str, limit: int = 3, lines: list[QueryLine] | None = None) -> list[Match]:
-        return self.index.closest(text, limit=limit, lines=lines)
+    def find(
+        self,
+        text: str,
+        limit: int = 5,
+        boosts: Mapping[str, Boost] | None = None,
+        lines: list[QueryLine] | None = None,
+    ) -> Found:
+        return self.index.find(text, limit=limit, boosts=boosts, lines=lines)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.articles

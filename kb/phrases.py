@@ -46,8 +46,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ),
     (r"dial tcp", "connect"),
 )
-_PATTERN = re.compile("|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES)))
-_PATTERN = re.compile(r"(?<![\w.-])(?:" + _PATTERN.pattern + r")(?![\w.-])")
+_ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))
+_PATTERN = re.compile(r"(?<![\w.-])(?:" + _ALTERNATIVES + r")(?![\w.-])")
 _REPLACEMENTS = {f"p{number}": replacement for number, (_, replacement) in enumerate(_REWRITES)}
 
 

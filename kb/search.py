@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -26,8 +26,10 @@ MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
 # error message would: those scores run lower.
 MIN_WORDS_SCORE = 54.0
-# When nothing matches, articles down to this score are offered as the closest, marked as not confident.
+# When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
+# as not confident.
 CLOSEST_SCORE = 40.0
+CLOSEST_COUNT = 3
 BOOST_TIE_BREAK = 1000.0
 # How much a second matching string of the same article closes the gap to 100.
 CORROBORATION = 0.15
@@ -116,6 +118,13 @@ class Boost:
 
     points: float
     why: str
+
+
+@dataclass(frozen=True)
+class Found:
+    matches: list[Match]
+    closest: list[Match] = field(default_factory=list)  # when nothing matches: the nearest, not confident
+    other_products: list[str] = field(default_factory=list)  # when nothing matches: what the paste is about
 
 
 @dataclass
@@ -290,14 +299,29 @@ class SearchIndex:
         lines: list[QueryLine] | None = None,
     ) -> list[Match]:
         """Matches for a paste; `lines` are its query lines when the caller already has them."""
-        return self._rank(self._hits(text, lines), limit, boosts or {})
+        return self.find(text, limit, boosts, lines).matches
 
-    def closest(self, text: str, limit: int = 3, lines: list[QueryLine] | None = None) -> list[Match]:
-        """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead."""
-        hits = self._hits(text, lines)
+    def find(
+        self,
+        text: str,
+        limit: int = 5,
+        boosts: Mapping[str, Boost] | None = None,
+        lines: list[QueryLine] | None = None,
+    ) -> Found:
+        """The matches for a paste and, when there are none, why or what came closest (one scoring pass)."""
+        hits, other_products = self._hits(text, lines)
+        matches = self._rank(hits, limit, boosts or {})
+        if matches:
+            return Found(matches)
+        if other_products:
+            return Found([], other_products=other_products)
+        return Found([], closest=self._closest(hits, CLOSEST_COUNT))
+
+    def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
+        """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
+        After _rank, every hit's score is its combined score."""
         ranked = sorted(
-            ((round(hit.combined, 1), hit.support, -number) for number, hit in hits.items()),
-            reverse=True,
+            ((round(hit.score, 1), hit.support, -number) for number, hit in hits.items()), reverse=True
         )
         return [
             Match(self.articles[-number], score, self._why(hits[-number]))
@@ -305,22 +329,29 @@ class SearchIndex:
             if score >= CLOSEST_SCORE
         ]
 
-    def _hits(self, text: str, lines: list[QueryLine] | None) -> dict[int, _Hit]:
+    def _hits(self, text: str, lines: list[QueryLine] | None) -> tuple[dict[int, _Hit], list[str]]:
+        """Every article's best evidence, and the other vendors' products the paste's lines name (each once,
+        as first written)."""
         hits: dict[int, _Hit] = {}
+        named: dict[str, str] = {}
         if len(self.entry_text):
             lines = query_lines(text) if lines is None else lines
             alone = len(lines) == 1
             # "Unable to reach the Tableau licensing server": another vendor's problem in our words. In a
             # paste about another vendor's product (a FLEXnet log) the other lines are too.
-            about_other = [self.other_product(line) is not None for line in lines]
-            other_paste = any(about_other) and not any(
+            others = [self.other_product(line) for line in lines]
+            # In the order of the paste (lines come most telling first); line 0 is the paste as a whole.
+            for line, name in sorted(zip(lines, others, strict=True), key=lambda pair: pair[0].number):
+                if name is not None and line.number:
+                    named.setdefault(name.lower(), name)
+            other_paste = bool(named) and not any(
                 self.other_products.names_own(line.normalised) for line in lines
             )
-            lines = [line for line, other in zip(lines, about_other, strict=True) if not other]
+            lines = [line for line, name in zip(lines, others, strict=True) if name is None]
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
                 self._score_line(line, hits, in_context, alone, whole_errors_only=other_paste)
-        return hits
+        return hits, list(named.values())
 
     def _score_line(
         self,
@@ -649,8 +680,8 @@ def _passages(article: Article) -> list[str]:
     head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
     passages = [head]
     pending = ""
-    for field in (article.environment, article.cause, article.resolution, "\n".join(article.references)):
-        for paragraph in _PARAGRAPH_BREAK.split(field):
+    for text in (article.environment, article.cause, article.resolution, "\n".join(article.references)):
+        for paragraph in _PARAGRAPH_BREAK.split(text):
             pending = f"{pending} {paragraph.strip()}".strip()
             if len(pending) >= MIN_PASSAGE_CHARS:
                 passages.append(f"{article.title} {pending}")
