@@ -206,7 +206,7 @@ class SearchIndex:
             ):
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
-                    terms = set(tokens(normalised))
+                    terms = dict.fromkeys(tokens(normalised))  # in order: term ids the same in every run
                     if not terms:
                         continue
                     entry_article.append(article_number)
