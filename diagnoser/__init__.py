@@ -8,7 +8,7 @@ from datetime import date
 
 from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
-from diagnoser.parsers.lef import find_inline_tags, parse_lef
+from diagnoser.parsers.lef import find_inline_tags, find_named_level, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import LogFacts, parse_log
 from diagnoser.parsers.slk import SignedKey, find_key
@@ -65,7 +65,8 @@ def _parse(kind: str, text: str) -> dict[str, object]:
         key = find_key(text)
         return {"slk": key} if key is not None else {}
     facts: dict[str, object] = {"log": parse_log(text)}
-    lef = find_inline_tags(text)  # LEF tags quoted in a sentence or a log get the LEF checks
+    # LEF tags quoted in a sentence or a log get the LEF checks; a product level named alone, lef.product's
+    lef = find_inline_tags(text) or find_named_level(text)
     if lef is not None:
         facts["lef"] = lef
     key = find_key(text)  # a key inside a log line or a sentence is checked too

@@ -126,7 +126,7 @@ def productlevel_date(lef: Lef, context: Context) -> list[Finding]:
 def analyzer_capacity_incomplete(lef: Lef, context: Context) -> list[Finding]:
     pair = ("ANALYZER_TIME", "ANALYZER_TIME_UNIT")
     present = [name for name in pair if any(_has_value(tag) for tag in lef.all(name))]
-    if not present and _ANALYZER_CAPACITY.search(context.text):
+    if not present and not lef.fragment and _ANALYZER_CAPACITY.search(context.text):
         return [
             Finding(
                 "lef.analyzer-capacity-incomplete",
@@ -160,7 +160,7 @@ def analyzer_capacity_incomplete(lef: Lef, context: Context) -> list[Finding]:
 
 @check("lef.geo-server-missing", needs="lef")
 def geo_server_missing(lef: Lef, context: Context) -> list[Finding]:
-    if level(lef) != 90:
+    if level(lef) != 90 or lef.fragment:
         return []
     if any(tag.value.strip().upper() == "YES" for tag in lef.all("GEO_SERVER")):
         return []

@@ -89,6 +89,9 @@ class Lef:
     header: list[str] = field(default_factory=list)  # serial / control / licensee lines before the tags
     tags: list[LefTag] = field(default_factory=list)
     other_lines: list[str] = field(default_factory=list)  # non-tag lines after the first tag
+    # Only a product level named or TAG;VALUE quoted in prose ("what is PRODUCTLEVEL;95?"), not the lines
+    # of a file: what it lacks says nothing about the license.
+    fragment: bool = False
 
     def first(self, name: str) -> LefTag | None:
         return next((tag for tag in self.tags if tag.name == name), None)
@@ -148,18 +151,40 @@ def known_tag_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if (match := match_tag(line)) and match.group(1) in KNOWN_TAGS)
 
 
-_INLINE_TAG = re.compile(r"(?<![\w;])([A-Z][A-Z0-9_]{2,});([^;\s]*);([^;\s]*);([^;\s]*?)(?=[\s,.;)\"']|$)")
+# TAG;VALUE;FROM;TO, or TAG;VALUE alone as people quote it in a sentence ("TOKENS;3000").
+_INLINE_TAG = re.compile(
+    r"(?<![\w;])([A-Z][A-Z0-9_]{2,});([^;\s]*?)(?:;([^;\s]*);([^;\s]*?))?(?=[,.;)\"']*(?:\s|$))"
+)
 INLINE_SEARCH_CHARS = 2_000_000
 
 
 def find_inline_tags(text: str) -> Lef | None:
     """Known LEF tags written inside sentences or log lines ("my LEF has PRODUCTLEVEL;10;;2018-04-30")."""
-    lef = Lef()
+    lef = Lef(fragment=True)
     for match in _INLINE_TAG.finditer(text[:INLINE_SEARCH_CHARS]):
-        if match.group(1) in KNOWN_TAGS:
+        name, value, valid_from, valid_to = (part.strip() if part else "" for part in match.groups())
+        if name in KNOWN_TAGS and (value or match.group(3) is not None):
             line = text.count("\n", 0, match.start()) + 1
-            lef.tags.append(LefTag(*(part.strip() for part in match.groups()), line))
+            lef.tags.append(LefTag(name, value, valid_from, valid_to, line))
+            lef.fragment = lef.fragment and match.group(3) is None
+    if lef.tags and not lef.has("PRODUCTLEVEL") and (named := find_named_level(text)) is not None:
+        lef.tags += named.tags
     return lef if lef.tags else None
+
+
+# "PRODUCTLEVEL;95", "productlevel 90", "product level is 50", "Product-Level: 10"
+_NAMED_LEVEL = re.compile(
+    r"\bproduct[ _-]?level[\s;:=#]*(?:is\s+|of\s+)?(\d{1,3})\b(?![.,]\d)", re.IGNORECASE
+)
+
+
+def find_named_level(text: str) -> Lef | None:
+    """A product level named in a question or a log line, without the rest of a LEF tag."""
+    match = _NAMED_LEVEL.search(text[:INLINE_SEARCH_CHARS])
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return Lef(tags=[LefTag("PRODUCTLEVEL", match.group(1), "", "", line)], fragment=True)
 
 
 def parse_lef(text: str) -> Lef:

@@ -138,6 +138,29 @@ def test_lef_tags_quoted_in_a_sentence_or_log_are_checked(sentence, expected):
     assert pairs(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("I inherited a license file that says PRODUCTLEVEL;95 at the top. What product is it?", "PRODUCTLEVEL 95: Qlik Catalog & QC for QVD"),
+        ("what is product level 90? we also bought analyzer capacity", "PRODUCTLEVEL 90: GeoAnalytics Server"),
+        ("Product-Level: 10, can it take a signed key?", "PRODUCTLEVEL 10: QlikView Server"),
+        ("our LEF shows PRODUCTLEVEL;60 - which activation?", "PRODUCTLEVEL 60: NPrinting"),
+    ],
+)  # fmt: skip
+def test_a_product_level_named_in_a_question_is_explained_and_nothing_more(question, title):
+    """A level named in prose is not a LEF: GEO_SERVER or ANALYZER_TIME missing from it means nothing."""
+    findings = diagnose(question, hostname="").findings
+    assert [(finding.check, finding.title) for finding in findings] == [("lef.product", title)]
+
+
+def test_tags_quoted_as_tag_and_value_are_checked():
+    assert pairs("Customer has a token license (TOKENS;3000, PRODUCTLEVEL 50), the key fails", hostname="") == [
+        ("lef.product", "info"), ("lef.token-only", "error"),
+    ]  # fmt: skip
+    assert diagnose("ticket PRODUCTLEVEL 1234 of the queue").findings == []
+    assert diagnose("product level 5.5 of the plan").findings == []
+
+
 def test_a_lef_flattened_onto_one_line_is_checked():
     assert pairs(" ".join(M.SEED_TOKEN_LEF.split())) == [
         ("lef.product", "info"), ("lef.productlevel-date", "warning"), ("lef.token-only", "error"),
