@@ -24,8 +24,8 @@ UNABLE_TO_ACQUIRE = "qlikview-unable-to-acquire-license"
 ACTIVATION_METHODS = "product-levels-activation-methods"
 _USER_WORDS = ("PROFESSIONAL", "ANALYZER", "USERS", "CAL", "CALS")
 _NO_VALUE = ("", "0", "NO", "NONE")
-# What the person wrote around the LEF says Analyzer Capacity was bought.
-_ANALYZER_CAPACITY = re.compile(r"\banaly[sz]er[ _-]?capacity\b", re.IGNORECASE)
+# What the person wrote or logged around the LEF speaks of Analyzer Capacity ("analyzer_time", "analyser minutes").
+_ANALYZER_CAPACITY = re.compile(r"\banaly[sz]er[ _-]?(?:capacity|time|minutes)\b", re.IGNORECASE)
 
 
 def _has_value(tag: LefTag) -> bool:

@@ -170,3 +170,13 @@ def test_a_lef_without_analyzer_capacity_tags_is_incomplete_when_the_paste_says_
         run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste="Our LEF:\n" + M.SENSE_USER_LEF)
         == []
     )
+
+
+def test_a_log_asking_for_analyzer_time_makes_a_lef_without_it_incomplete():
+    log = '{"level":"warn","msg":"allotment analyzer_time not present in license definition"}\n'
+    [finding] = run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste=log + M.SENSE_USER_LEF)
+    assert finding.articles == ("analyzer-capacity-missing-minutes",)
+    said = "Where do I see analyser minutes? Our LEF:\n" + M.SENSE_USER_LEF
+    assert len(run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste=said)) == 1
+    timed = "We changed the time zone of the analyzer server. Our LEF:\n" + M.SENSE_USER_LEF
+    assert run_check("lef.analyzer-capacity-incomplete", M.SENSE_USER_LEF, paste=timed) == []
