@@ -74,7 +74,7 @@ STOP_WORDS = frozenset(
     usually always often sometimes currently simply seem seems seemed let lets know think see look
     wont dont doesnt cant isnt didnt arent wasnt couldnt shouldnt wouldnt hasnt havent
     anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
-    dear regards cheers
+    dear regards cheers kindly advise advice team greetings sir madam guys folks wishes
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 

@@ -29,7 +29,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"change data capture|cdc", "replicate"),
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),
-    (r"procure(?:ment)?", "purchase"),
+    (r"procure(?:ment)?|po|purchase order", "purchase"),
+    (r"sr\d*|service pack", "service release"),  # QlikView 12.60 SR3
     (
         r"air[ -]?gapped|air[ -]gap|dark site|(?:no|without) (?:internet|outbound) (?:access|connection)",
         "offline",

@@ -122,6 +122,8 @@ def test_information_is_data():
         ("a server without internet access", "offline server"),
         ("the hosted platform", "qlik cloud"),
         ("our prod and DR sites", "our prod and DR deployments"),
+        ("we signed the PO for Compose", "we signed the purchase for Compose"),
+        ("after QlikView 12.60 SR3", "after QlikView 12.60 service release"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
@@ -139,3 +141,6 @@ def test_british_spelling_inside_a_name_and_filler_words():
     assert tokens(normalise("TestCloudLicence")) == tokens(normalise("TestCloudLicense"))
     assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it start"))
     assert tokens(normalise("our people")) == tokens(normalise("our users"))
+    assert tokens(normalise("Hello team, kindly advise how to buy licences")) == tokens(
+        normalise("buy licenses")
+    )
