@@ -8,10 +8,11 @@ from datetime import date
 
 from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
-from diagnoser.parsers.lef import find_inline_tags, find_named_level, parse_lef
+from diagnoser.parsers.lef import Lef, LefTag, find_inline_tags, find_named_level, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import LogFacts, parse_log
 from diagnoser.parsers.slk import SignedKey, find_key
+from diagnoser.product_levels import level_asked_about
 from diagnoser.recognise import recognise
 
 __all__ = ["Diagnosis", "Finding", "diagnose", "recognise"]
@@ -66,13 +67,18 @@ def _parse(kind: str, text: str) -> dict[str, object]:
         return {"slk": key} if key is not None else {}
     facts: dict[str, object] = {"log": parse_log(text)}
     # LEF tags quoted in a sentence or a log get the LEF checks; a product level named alone, lef.product's
-    lef = find_inline_tags(text) or find_named_level(text)
+    lef = find_inline_tags(text) or find_named_level(text) or _level_asked_about(text)
     if lef is not None:
         facts["lef"] = lef
     key = find_key(text)  # a key inside a log line or a sentence is checked too
     if key is not None and _is_license_key(key, text):
         facts["slk"] = key
     return facts
+
+
+def _level_asked_about(text: str) -> Lef | None:
+    level = level_asked_about(text)
+    return None if level is None else Lef(tags=[LefTag("PRODUCTLEVEL", str(level), "", "", 1)], fragment=True)
 
 
 def _is_license_key(key: SignedKey, text: str) -> bool:

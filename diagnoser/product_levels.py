@@ -6,6 +6,7 @@ tokens, core-based or user-based, and QlikView with the unified key); the LEF's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -121,3 +122,24 @@ def rows_matching(level: int, tag_names: set[str]) -> list[ProductLevel]:
             if fitting:
                 return fitting
     return rows
+
+
+# Products that have one product level of their own, by the names people give them.
+_PRODUCT_NAMES = re.compile(
+    r"\b(?P<l60>nprinting)|\b(?P<l90>geo ?analytics)|\b(?P<l95>qlik catalog|catalog for qvds?)"
+    r"|\b(?P<l80>sap connector)|\b(?P<l3>qlikview desktop|qlikview local client)",
+    re.IGNORECASE,
+)
+# A question about how a product is licensed, not about an error it shows.
+_ACTIVATION_QUESTION = re.compile(
+    r"activat|\bsigned (?:license |licence )?key|\bslk\b|control number|product ?level", re.IGNORECASE
+)
+
+
+def level_asked_about(text: str) -> int | None:
+    """The product level of a product named in a question about its activation ("can NPrinting be
+    activated with a signed key?"), None when the text asks no such question."""
+    if _ACTIVATION_QUESTION.search(text) is None:
+        return None
+    match = _PRODUCT_NAMES.search(text)
+    return int(match.lastgroup[1:]) if match else None

@@ -153,6 +153,25 @@ def test_a_product_level_named_in_a_question_is_explained_and_nothing_more(quest
     assert [(finding.check, finding.title) for finding in findings] == [("lef.product", title)]
 
 
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("can NPrinting be activated with a signed license key?", "PRODUCTLEVEL 60: NPrinting"),
+        ("Does the SAP connector support SLK or only a control number?", "PRODUCTLEVEL 80: SAP Connector"),
+        ("how is Qlik Catalog for QVDs activated", "PRODUCTLEVEL 95: Qlik Catalog & QC for QVD"),
+        ("GeoAnalytics Server and NPrinting: which can move to a signed key?", "PRODUCTLEVEL 90: GeoAnalytics Server"),
+    ],
+)  # fmt: skip
+def test_a_question_about_how_a_product_is_activated_gets_its_product_level(question, title):
+    findings = diagnose(question, hostname="").findings
+    assert [(finding.check, finding.title) for finding in findings] == [("lef.product", title)]
+
+
+def test_a_product_named_without_an_activation_question_gets_no_product_level():
+    assert diagnose("NPrinting reports fail to distribute since Monday", hostname="").findings == []
+    assert diagnose("GeoAnalytics maps load slowly", hostname="").findings == []
+
+
 def test_tags_quoted_as_tag_and_value_are_checked():
     assert pairs("Customer has a token license (TOKENS;3000, PRODUCTLEVEL 50), the key fails", hostname="") == [
         ("lef.product", "info"), ("lef.token-only", "error"),
