@@ -31,6 +31,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"resellers?|distributors?|solution providers?", "partner"),
     (r"procure(?:ment)?|po|purchase order", "purchase"),
     (r"sr\d*|service pack", "service release"),  # QlikView 12.60 SR3
+    (r"diff", "difference"),
     (
         r"air[ -]?gapped|air[ -]gap|dark site|(?:no|without) (?:internet|outbound) (?:access|connection)",
         "offline",

@@ -124,6 +124,7 @@ def test_information_is_data():
         ("our prod and DR sites", "our prod and DR deployments"),
         ("we signed the PO for Compose", "we signed the purchase for Compose"),
         ("after QlikView 12.60 SR3", "after QlikView 12.60 service release"),
+        ("diff between a LEF and a signed key", "difference between a LEF and a signed key"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
