@@ -135,6 +135,12 @@ def _word_hits(words: bytes, lowered: str) -> int:
     return hits
 
 
+def reports_an_error(text: str) -> bool:
+    """Whether a paste has an error word or an error code anywhere: otherwise it is a question or a
+    description in the person's own words."""
+    return any(map(_error_words, text.splitlines())) or bool(_error_codes(text))
+
+
 def _signals(texts: list[str]) -> list[int]:
     """How strongly each line says something went wrong (0: not at all). Error words and codes are looked
     for in the whole paste first, then only in the lines that have them: line by line, that was most of

@@ -17,15 +17,19 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from kb.article import Article
-from kb.extract import QueryLine, query_lines
+from kb.extract import QueryLine, query_lines, reports_an_error
 from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.other_products import OtherProducts
-from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, describe, score_candidates
+from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, WORDS, describe, score_candidates
 
 MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
 # error message would: those scores run lower.
 MIN_WORDS_SCORE = 54.0
+# A question in the person's own words (no error word, no error code anywhere in the paste) is answered a
+# little lower by the article whose words it shares, when that article stands clearly ahead of the next.
+QUESTION_MIN_SCORE = 47.0
+QUESTION_MARGIN = 6.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
@@ -315,7 +319,20 @@ class SearchIndex:
             return Found(matches)
         if other_products:
             return Found([], other_products=other_products)
-        return Found([], closest=self._closest(hits, CLOSEST_COUNT))
+        closest = self._closest(hits, CLOSEST_COUNT)
+        if self._answers_a_question(closest, hits, text):
+            return Found(closest[:1])
+        return Found([], closest=closest)
+
+    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit], text: str) -> bool:
+        """Whether the closest article answers a question asked in other words than the articles'."""
+        if not closest or closest[0].score < QUESTION_MIN_SCORE:
+            return False
+        runner_up = closest[1].score if len(closest) > 1 else CLOSEST_SCORE
+        if closest[0].score - runner_up < QUESTION_MARGIN:
+            return False
+        source = hits[self.article_numbers[closest[0].article.id]].source
+        return source is not None and source[1] == WORDS and not reports_an_error(text)
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.

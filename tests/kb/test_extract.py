@@ -1,6 +1,6 @@
 import pytest
 
-from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines
+from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines, reports_an_error
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
 
@@ -151,3 +151,9 @@ def test_a_lefs_tag_lines_count_like_routine_lines():
     weights = {line.text: line.weight for line in lines if line.number}
     assert weights["PRODUCTLEVEL;50;;"] == weights["ANALYZER;100;;"] == ROUTINE_LINE_WEIGHT
     assert weights["We bought Analyzer Capacity, here is our LEF:"] == 1.0
+
+
+def test_a_paste_reports_an_error_by_an_error_word_or_code():
+    assert reports_an_error("Users cannot log in")
+    assert reports_an_error("see ticket\nLICENSES-030 on the server")
+    assert not reports_an_error("How do I log Qlik Sense Desktop in against our company server?")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import KnowledgeBase
+from kb import KnowledgeBase, search
 from kb.search import MIN_SCORE
 
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
@@ -344,3 +344,20 @@ def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_
     assert bundled_kb.search(flexnet_log) == []
     quoting_ours = "Citrix Workspace shows a popup\nOnly one license per product level is allowed"
     assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
+
+
+def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bundled_kb):
+    question = "How do I log Qlik Sense Desktop in against our company server?"
+    found = bundled_kb.find(question)
+    assert [match.article.id for match in found.matches] == ["sense-desktop-authentication"]
+    assert search.QUESTION_MIN_SCORE <= found.matches[0].score < search.MIN_WORDS_SCORE
+    # The same words beside an error word are not a question: the article is only the closest.
+    reported = bundled_kb.find(question + "\nfatal")
+    assert reported.matches == []
+    assert reported.closest[0].article.id == "sense-desktop-authentication"
+    assert reported.closest[0].score >= search.QUESTION_MIN_SCORE
+    # Two articles about as close: neither is the answer.
+    unclear = bundled_kb.find("How do I renew my driver's license online before it expires next month?")
+    assert unclear.matches == []
+    assert unclear.closest[0].score >= search.QUESTION_MIN_SCORE
+    assert unclear.closest[0].score - unclear.closest[1].score < search.QUESTION_MARGIN
