@@ -32,6 +32,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"procure(?:ment)?|po|purchase order", "purchase"),
     (r"sr\d*|service pack", "service release"),  # QlikView 12.60 SR3
     (r"diff", "difference"),
+    (r"rais(?:e|ed|es|ing)|bump(?:ed|s)?(?: up)?|upped|top(?:ped|s)? up", "increased"),
+    (r"picks? up|picked up|reflect(?:s|ed)?|shows? up", "shows"),
     (
         r"air[ -]?gapped|air[ -]gap|dark site|(?:no|without) (?:internet|outbound) (?:access|connection)",
         "offline",

@@ -125,6 +125,8 @@ def test_information_is_data():
         ("we signed the PO for Compose", "we signed the purchase for Compose"),
         ("after QlikView 12.60 SR3", "after QlikView 12.60 service release"),
         ("diff between a LEF and a signed key", "difference between a LEF and a signed key"),
+        ("we bumped up our seat count", "we increased our seat count"),
+        ("when does Sense pick up the change", "when does Sense show the change"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
