@@ -26,7 +26,8 @@ MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
 # error message would: those scores run lower.
 MIN_WORDS_SCORE = 54.0
-# A question in the person's own words (no error word, no error code anywhere in the paste) is answered a
+# A question (a question mark, or a line that starts like one) in the person's own words (no error word,
+# no error code anywhere in the paste) is answered a
 # little lower by the article whose words it shares, when that article stands clearly ahead of the next.
 QUESTION_MIN_SCORE = 47.0
 QUESTION_MARGIN = 6.0
@@ -332,7 +333,7 @@ class SearchIndex:
         if closest[0].score - runner_up < QUESTION_MARGIN:
             return False
         source = hits[self.article_numbers[closest[0].article.id]].source
-        return source is not None and source[1] == WORDS and not reports_an_error(text)
+        return source is not None and source[1] == WORDS and _asks(text) and not reports_an_error(text)
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
@@ -676,6 +677,16 @@ class SearchIndex:
             Match(self.articles[-number], score, self._why(hits[-number]))
             for score, _, number in ranked[:limit]
         ]
+
+
+_QUESTION_START = re.compile(
+    r"^\W*(?:how|what|why|where|when|which|who|can|could|does|do|is|are|should|will|would)\b", re.I | re.M
+)
+
+
+def _asks(text: str) -> bool:
+    """Whether a paste asks something: a question mark, or a line that starts as a question does."""
+    return "?" in text or _QUESTION_START.search(text) is not None
 
 
 def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:

@@ -356,6 +356,10 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     assert reported.matches == []
     assert reported.closest[0].article.id == "sense-desktop-authentication"
     assert reported.closest[0].score >= search.QUESTION_MIN_SCORE
+    # Asked without a question mark, it is a question still; said as a statement, it is not one.
+    assert bundled_kb.find(question.rstrip("?").lower()).matches
+    stated = bundled_kb.find("We log Qlik Sense Desktop in against our company server.")
+    assert stated.matches == [] and stated.closest[0].score >= search.QUESTION_MIN_SCORE
     # Two articles about as close: neither is the answer.
     unclear = bundled_kb.find("How do I renew my driver's license online before it expires next month?")
     assert unclear.matches == []
