@@ -141,6 +141,27 @@ def reports_an_error(text: str) -> bool:
     return any(map(_error_words, text.splitlines())) or bool(_error_codes(text))
 
 
+# An error message as a program wrote it, inside a person's text: quoted, or after "failed:".
+_QUOTED = re.compile(r"\"[^\"\n]{3,}\"|\u201c[^\u201d\n]{3,}\u201d")
+_ERROR_COLON = re.compile(
+    r"\b(?:error|failed|failure|exception|fatal|denied|unauthori[sz]ed|refused)\s*:", re.I
+)
+
+
+def quotes_an_error(text: str) -> bool:
+    """Whether a paste holds an error message as a program wrote it: a log line with an error word, a
+    quoted message with one, or "... failed: <message>". "The service cannot read its keys" is a person's
+    description; "FATAL: password authentication failed" and '"Access denied."' are messages."""
+    for line in text.splitlines():
+        if not _error_words(line):
+            continue
+        if _LOG_MARKERS.search(line) or _ERROR_COLON.search(line):
+            return True
+        if any(_error_words(quoted.group()) for quoted in _QUOTED.finditer(line)):
+            return True
+    return False
+
+
 def _signals(texts: list[str]) -> list[int]:
     """How strongly each line says something went wrong (0: not at all). Error words and codes are looked
     for in the whole paste first, then only in the lines that have them: line by line, that was most of

@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from kb.article import Article
-from kb.extract import QueryLine, query_lines, reports_an_error
+from kb.extract import QueryLine, query_lines, quotes_an_error, reports_an_error
 from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.other_products import OtherProducts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, WORDS, describe, score_candidates
@@ -30,6 +30,9 @@ MIN_WORDS_SCORE = 54.0
 # no error code anywhere in the paste) is answered a
 # little lower by the article whose words it shares, when that article stands clearly ahead of the next.
 QUESTION_MIN_SCORE = 47.0
+# A paste that quotes an error message is answered by an article's text (not its error messages or
+# symptoms) only from this score.
+ERROR_TEXT_MIN_SCORE = 66.0
 QUESTION_MARGIN = 6.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
@@ -315,6 +318,7 @@ class SearchIndex:
     ) -> Found:
         """The matches for a paste and, when there are none, why or what came closest (one scoring pass)."""
         hits, other_products = self._hits(text, lines)
+        self._doubt_text_matches_of_an_error(hits, text, boosts or {})
         matches = self._rank(hits, limit, boosts or {})
         if matches:
             return Found(matches)
@@ -324,6 +328,26 @@ class SearchIndex:
         if self._answers_a_question(closest, hits, text):
             return Found(closest[:1])
         return Found([], closest=closest)
+
+    def _doubt_text_matches_of_an_error(
+        self, hits: dict[int, _Hit], text: str, boosts: Mapping[str, Boost]
+    ) -> None:
+        """A paste that quotes an error its articles' error messages and symptoms do not match ("Access
+        denied. Section access denies you access", a PostgreSQL login failure) is about another error:
+        an article's text sharing its words must be close to it all to be the answer, unless a check's
+        finding points at the article too."""
+        boosted = {self.article_numbers.get(article_id) for article_id in boosts}
+        doubtful = [
+            hit
+            for number, hit in hits.items()
+            if number not in boosted
+            and hit.source is not None
+            and self.entry_kind[hit.source[0]] == BODY
+            and hit.min_score <= hit.combined < ERROR_TEXT_MIN_SCORE
+        ]
+        if doubtful and quotes_an_error(text):
+            for hit in doubtful:
+                hit.min_score = ERROR_TEXT_MIN_SCORE
 
     def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit], text: str) -> bool:
         """Whether the closest article answers a question asked in other words than the articles'."""

@@ -1,6 +1,6 @@
 import pytest
 
-from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines, reports_an_error
+from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines, quotes_an_error, reports_an_error
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
 
@@ -157,3 +157,19 @@ def test_a_paste_reports_an_error_by_an_error_word_or_code():
     assert reports_an_error("Users cannot log in")
     assert reports_an_error("see ticket\nLICENSES-030 on the server")
     assert not reports_an_error("How do I log Qlik Sense Desktop in against our company server?")
+
+
+@pytest.mark.parametrize(
+    ("paste", "quotes"),
+    [
+        ('FATAL: password authentication failed for user "qliksenserepository"', True),
+        ('one user gets "Access denied. Section access denies you access to this app."', True),
+        ("Publisher reload task failed: Document failed to reload. Cannot open file", True),
+        ("2024-01-02 10:00:01 ERROR could not reach the server", True),
+        ("the process cannot open the key container", False),  # a person's description
+        ('the "Signed License Key" field is where I paste it', False),  # quoted, no error in it
+        ("2024-01-02 10:00:01 INFO license sync done", False),
+    ],
+)
+def test_an_error_message_is_told_from_a_description(paste, quotes):
+    assert quotes_an_error(paste) is quotes

@@ -365,3 +365,21 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     assert unclear.matches == []
     assert unclear.closest[0].score >= search.QUESTION_MIN_SCORE
     assert unclear.closest[0].score - unclear.closest[1].score < search.QUESTION_MARGIN
+
+
+def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bundled_kb):
+    # PostgreSQL's login failure shares "password", "authentication" and "user" with the text of the
+    # proxy basic-authentication article: that is not its answer.
+    reported = bundled_kb.find('FATAL: password authentication failed for user "qliksenserepository"')
+    assert reported.matches == []
+    [closest] = reported.closest
+    assert closest.article.id == "license-service-basic-auth-username-missing"
+    assert search.MIN_WORDS_SCORE <= closest.score < search.ERROR_TEXT_MIN_SCORE
+    assert "article's text" in closest.why
+    # Described in a person's words, the same words still find the article; so does a description of
+    # the keyset error ("cannot" is an error word, but no program wrote this).
+    [described] = bundled_kb.search("password authentication for user qliksenserepository")
+    assert described.article.id == "license-service-basic-auth-username-missing"
+    [keyset] = bundled_kb.search("the process cannot open the key container")
+    assert keyset.article.id == "license-service-keyset-does-not-exist"
+    assert keyset.score < search.ERROR_TEXT_MIN_SCORE
