@@ -41,7 +41,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
-    (r"people|persons|employees|staff|colleagues", "users"),
+    (r"people|persons?|employees?|staff|colleagues?", "users"),
     (r"sites?|environments?|instances?|installations?", "deployments"),  # a Qlik Sense site is a deployment
     # Network errors as Go, curl and resolvers print them.
     (

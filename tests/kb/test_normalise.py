@@ -144,6 +144,7 @@ def test_british_spelling_inside_a_name_and_filler_words():
     assert tokens(normalise("TestCloudLicence")) == tokens(normalise("TestCloudLicense"))
     assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it start"))
     assert tokens(normalise("our people")) == tokens(normalise("our users"))
+    assert tokens(normalise("the person who left")) == tokens(normalise("the colleague who left"))
     assert tokens(normalise("Hello team, kindly advise how to buy licences")) == tokens(
         normalise("buy licenses")
     )
