@@ -141,28 +141,20 @@ def test_lef_tags_quoted_in_a_sentence_or_log_are_checked(sentence, expected):
 @pytest.mark.parametrize(
     ("question", "title"),
     [
+        # A product level named in prose.
         ("I inherited a license file that says PRODUCTLEVEL;95 at the top. What product is it?", "PRODUCTLEVEL 95: Qlik Catalog & QC for QVD"),
         ("what is product level 90? we also bought analyzer capacity", "PRODUCTLEVEL 90: GeoAnalytics Server"),
         ("Product-Level: 10, can it take a signed key?", "PRODUCTLEVEL 10: QlikView Server"),
         ("our LEF shows PRODUCTLEVEL;60 - which activation?", "PRODUCTLEVEL 60: NPrinting"),
-    ],
-)  # fmt: skip
-def test_a_product_level_named_in_a_question_is_explained_and_nothing_more(question, title):
-    """A level named in prose is not a LEF: GEO_SERVER or ANALYZER_TIME missing from it means nothing."""
-    findings = diagnose(question, hostname="").findings
-    assert [(finding.check, finding.title) for finding in findings] == [("lef.product", title)]
-
-
-@pytest.mark.parametrize(
-    ("question", "title"),
-    [
+        # A product of a level of its own, asked how it is activated.
         ("can NPrinting be activated with a signed license key?", "PRODUCTLEVEL 60: NPrinting"),
         ("Does the SAP connector support SLK or only a control number?", "PRODUCTLEVEL 80: SAP Connector"),
         ("how is Qlik Catalog for QVDs activated", "PRODUCTLEVEL 95: Qlik Catalog & QC for QVD"),
         ("GeoAnalytics Server and NPrinting: which can move to a signed key?", "PRODUCTLEVEL 90: GeoAnalytics Server"),
     ],
 )  # fmt: skip
-def test_a_question_about_how_a_product_is_activated_gets_its_product_level(question, title):
+def test_a_product_level_asked_about_is_explained_and_nothing_more(question, title):
+    """A level asked about is not a LEF: GEO_SERVER or ANALYZER_TIME missing from it means nothing."""
     findings = diagnose(question, hostname="").findings
     assert [(finding.check, finding.title) for finding in findings] == [("lef.product", title)]
 
