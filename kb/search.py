@@ -27,13 +27,13 @@ MIN_SCORE = 60.0
 # error message would: those scores run lower.
 MIN_WORDS_SCORE = 54.0
 # A question (a question mark, or a line that starts like one) in the person's own words (no error word,
-# no error code anywhere in the paste) is answered a
-# little lower by the article whose words it shares, when that article stands clearly ahead of the next.
+# no error code anywhere in the paste) is answered a little lower by the article whose words it shares,
+# when that article stands clearly ahead of the next.
 QUESTION_MIN_SCORE = 47.0
+QUESTION_MARGIN = 6.0
 # A paste that quotes an error message is answered by an article's text (not its error messages or
 # symptoms) only from this score.
 ERROR_TEXT_MIN_SCORE = 66.0
-QUESTION_MARGIN = 6.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
