@@ -1,9 +1,9 @@
 """Qlik Replicate / Compose / Enterprise Manager license.txt: key=value lines.
 
-Split on the first '=' only (checksums and feature lists hold '='); BOM, CRLF and blank lines are tolerated;
-order is kept, empty values are kept, repeated keys are reported. The seed describes the Compose fields as
-`key: value` prose, so `key: value` is read too, but only for field names we know (other lines with ':' are
-anything but license fields).
+Split on the first '=' only (checksums and feature lists hold '='); BOM, CRLF, blank lines and an email's
+"> " quote markers are tolerated; order is kept, empty values are kept, repeated keys are reported. The
+seed describes the Compose fields as `key: value` prose, so `key: value` is read too, but only for field
+names we know (other lines with ':' are anything but license fields).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ KNOWN_FIELDS = frozenset(REPLICATE_FIELDS + COMPOSE_FIELDS + ["product"])
 DISTINCTIVE_FIELDS = frozenset(KNOWN_FIELDS - {"version", "hosts", "features", "product", "issue_date"})
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
 # A field at the start of a line; quoted too, for the license.json that `kb convert` and txt2json.py write.
-_FIELD_START = re.compile(r"^[ \t]*\"?([A-Za-z][A-Za-z0-9_]*)\"?[ \t]*[=:]", re.MULTILINE)
+_FIELD_START = re.compile(r"^[ \t>]*\"?([A-Za-z][A-Za-z0-9_]*)\"?[ \t]*[=:]", re.MULTILINE)
+# Quoted from an email: "> license_type=..." (">" in a value is kept; only the markers before a field go).
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 MAX_JSON_CHARS = 1_000_000
 
 
@@ -107,7 +109,7 @@ def parse_license_txt(text: str) -> LicenseTxt:
     for number, raw in enumerate(
         text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1
     ):
-        line = raw.lstrip(" \t\ufeff")
+        line = _QUOTE.sub("", raw).lstrip(" \t\ufeff")
         if not line.strip() or line.startswith("#"):
             continue
         split = _split(line)

@@ -101,6 +101,12 @@ def test_license_txt_bom_crlf_comment_order_and_empty_values():
     assert parsed.other_lines == []  # the comment is not a field
 
 
+def test_license_txt_quoted_in_an_email_reads_as_the_file():
+    quoted = "\n".join("> " + line for line in material.REPLICATE_LICENSE.splitlines())
+    assert parse_license_txt(quoted).fields == parse_license_txt(material.REPLICATE_LICENSE).fields
+    assert parse_license_txt("> > features=a>b\n").fields == {"features": "a>b"}
+
+
 def test_license_txt_values_verbatim_for_repctl():
     parsed = parse_license_txt("licensed_to=Acme Corp \nhosts=\n")
     assert [(entry.key, entry.value) for entry in parsed.entries] == [

@@ -56,6 +56,11 @@ CASES = [
     pytest.param(M.REPLICATE_LICENSE, "replicate-license", id="replicate: BOM, CRLF, comment"),
     pytest.param(M.REPLICATE_EVALUATION_EXPIRED, "replicate-license", id="replicate: evaluation"),
     pytest.param(indented(M.REPLICATE_LICENSE), "replicate-license", id="replicate: indented"),
+    pytest.param(
+        indented(M.REPLICATE_LICENSE, "> ") + "\nAbove is the file we got. Why is hosts empty?",
+        "replicate-license",
+        id="replicate: quoted in an email",
+    ),
     pytest.param("serial_no=1\nchecksum=abc==", "replicate-license", id="replicate: two fields alone"),
     pytest.param(
         license_json_text(M.REPLICATE_LICENSE), "replicate-license", id="replicate: its license.json"
