@@ -8,6 +8,7 @@ from datetime import date
 
 from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
+from diagnoser.parsers.email import unquote
 from diagnoser.parsers.lef import Lef, LefTag, find_inline_tags, find_named_level, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import LogFacts, parse_log
@@ -35,6 +36,7 @@ def diagnose(text: str, *, today: date | None = None, hostname: str | None = Non
     """Recognise the paste, parse it and run the checks that apply. Never raises on any text."""
     if not isinstance(text, str):
         text = bytes(text).decode("utf-8", errors="replace") if isinstance(text, bytes | bytearray) else ""
+    text = unquote(text)  # a LEF, license.txt or key forwarded in an email
     kind = recognise(text)
     facts: dict[str, object] = {}
     findings: list[Finding] = []

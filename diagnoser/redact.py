@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from diagnoser.parsers.email import QUOTE_MARKERS
 from diagnoser.parsers.lef import tag_lines
 from diagnoser.parsers.slk import key_spans
 
@@ -37,8 +38,10 @@ _LEF_DIGITS_LINE = re.compile(r"(?m)^([ \t>]*)\d{4,}[ \t\r]*$")  # in a LEF head
 
 
 def _redact_signatures(text: str) -> str:
+    # A key quoted in an email ("> eyJ...") is found with its markers blanked out: same positions.
+    blanked = QUOTE_MARKERS.sub(lambda match: " " * len(match.group()), text) if ">" in text else text
     pieces, position = [], 0
-    for _, signature_start, end in key_spans(text):
+    for _, signature_start, end in key_spans(blanked):
         if end > signature_start:
             pieces += [text[position:signature_start], MARK]
             position = end

@@ -13,6 +13,7 @@ import diagnoser
 import diagnoser.parsers.lef
 from diagnoser.checks import REGISTRY, check, load_check_modules
 from diagnoser.findings import SEVERITIES
+from diagnoser.parsers.email import unquote
 from tests.diagnoser import keys, material
 
 M = material
@@ -170,6 +171,18 @@ def test_tags_quoted_as_tag_and_value_are_checked():
     ]  # fmt: skip
     assert diagnose("ticket PRODUCTLEVEL 1234 of the queue").findings == []
     assert diagnose("product level 5.5 of the plan").findings == []
+
+
+def test_a_key_or_a_lef_forwarded_in_an_email_is_read_without_the_quote_markers():
+    key = keys.signed_key()
+    quoted_key = "Forwarded below\n" + "\n".join("> " + key[at : at + 60] for at in range(0, len(key), 60))
+    diagnosis = diagnose(quoted_key)
+    assert diagnosis.input_kind == "slk"
+    assert diagnosis.cleaned_key == key  # without the markers and the breaks
+    quoted_lef = "> > " + M.SEED_TOKEN_LEF.replace("\n", "\n> > ")
+    assert pairs(quoted_lef) == pairs(M.SEED_TOKEN_LEF)
+    one_quoted_line = "see the line below\n> it said no\nand more\nlines of mine"
+    assert unquote(one_quoted_line) == one_quoted_line  # a quote is most of the lines, not one of them
 
 
 def test_a_lef_flattened_onto_one_line_is_checked():

@@ -62,6 +62,11 @@ def survivors(text: str, secrets: list[str]) -> list[str]:
             id="a key in lines",
         ),
         pytest.param(KEY[:-10] + "$" + KEY[-9:], [KEY[-9:], KEY[-40:-10]], id="a key with a stray character"),
+        pytest.param(
+            "Here it is:\n" + "\n".join("> " + line for line in keys.broken_like_a_pdf(KEY, 60).split("\n")),
+            [line for line in keys.broken_like_a_pdf(KEY, 60).split("\n") if len(line) == 60][-2:],
+            id="a key quoted in an email",
+        ),
     ],
 )
 def test_planted_secrets_are_redacted(text, secrets):
