@@ -703,14 +703,19 @@ class SearchIndex:
         ]
 
 
-_QUESTION_START = re.compile(
-    r"^\W*(?:how|what|why|where|when|which|who|can|could|does|do|is|are|should|will|would)\b", re.I | re.M
+_QUESTION = re.compile(
+    r"^\W*(?:how|what|why|where|when|which|who|can|could|does|do|is|are|should|will|would)\b"
+    # asked indirectly: "Security wants to know why ...", "the customer asks whether ..."
+    r"|\b(?:wants?|wanted|needs?|like) to know\b|\bwonder(?:s|ing)?\b"
+    r"|\bask(?:s|ed|ing)? (?:whether|if|why|what|how|when|which)\b",
+    re.I | re.M,
 )
 
 
 def _asks(text: str) -> bool:
-    """Whether a paste asks something: a question mark, or a line that starts as a question does."""
-    return "?" in text or _QUESTION_START.search(text) is not None
+    """Whether a paste asks something: a question mark, a line that starts as a question does, or a
+    question asked indirectly."""
+    return "?" in text or _QUESTION.search(text) is not None
 
 
 def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:

@@ -383,3 +383,19 @@ def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bu
     [keyset] = bundled_kb.search("the process cannot open the key container")
     assert keyset.article.id == "license-service-keyset-does-not-exist"
     assert keyset.score < search.ERROR_TEXT_MIN_SCORE
+
+
+@pytest.mark.parametrize(
+    ("paste", "asks"),
+    [
+        ("how do I import the license", True),
+        ("is QB-17039 fixed in patch 2", True),
+        ("Security wants to know why the server calls out every 10 minutes.", True),
+        ("The customer asks whether the hosts line may stay empty.", True),
+        ("log lines below\nwhat is in the payload?", True),
+        ("The Remote Desktop licensing mode is not configured.", False),
+        ("Whatever we do, the key is refused.", False),
+    ],
+)
+def test_a_question_is_told_from_a_statement(paste, asks):
+    assert search._asks(paste) is asks
