@@ -17,9 +17,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from kb.article import Article
-from kb.extract import QueryLine, query_lines, quotes_an_error, reports_an_error
+from kb.extract import QueryLine, query_lines, quotes_an_error
 from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.other_products import OtherProducts
+from kb.questions import in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, WORDS, describe, score_candidates
 
 MIN_SCORE = 60.0
@@ -316,18 +317,41 @@ class SearchIndex:
         boosts: Mapping[str, Boost] | None = None,
         lines: list[QueryLine] | None = None,
     ) -> Found:
-        """The matches for a paste and, when there are none, why or what came closest (one scoring pass)."""
+        """The matches for a paste and, when there are none, why or what came closest (one scoring pass;
+        a question nothing answers is asked again part by part)."""
+        found, hits = self._find(text, limit, boosts or {}, lines)
+        if found.matches or found.other_products or not is_a_question(text):
+            return found
+        if self._answers_a_question(found.closest, hits):
+            return Found(found.closest[:1])
+        by_part = self._answer_by_part(text, limit, boosts or {})
+        return Found(by_part) if by_part else found
+
+    def _find(
+        self, text: str, limit: int, boosts: Mapping[str, Boost], lines: list[QueryLine] | None
+    ) -> tuple[Found, dict[int, _Hit]]:
         hits, other_products = self._hits(text, lines)
-        self._doubt_text_matches_of_an_error(hits, text, boosts or {})
-        matches = self._rank(hits, limit, boosts or {})
+        self._doubt_text_matches_of_an_error(hits, text, boosts)
+        matches = self._rank(hits, limit, boosts)
         if matches:
-            return Found(matches)
+            return Found(matches), hits
         if other_products:
-            return Found([], other_products=other_products)
-        closest = self._closest(hits, CLOSEST_COUNT)
-        if self._answers_a_question(closest, hits, text):
-            return Found(closest[:1])
-        return Found([], closest=closest)
+            return Found([], other_products=other_products), hits
+        return Found([], closest=self._closest(hits, CLOSEST_COUNT)), hits
+
+    def _answer_by_part(self, text: str, limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
+        """The articles that answer the sentences or strung-together questions of a question asked as a
+        whole ("... what data goes to Qlik's cloud, and are the user names encrypted?"), each by what a
+        paste must reach on its own."""
+        parts = question_parts(text)
+        if len(parts) < 2:
+            return []
+        best: dict[str, Match] = {}
+        for part in parts:
+            for match in self._find(part, limit, boosts, None)[0].matches:
+                if match.article.id not in best or match.score > best[match.article.id].score:
+                    best[match.article.id] = Match(match.article, match.score, in_part(match.why, part))
+        return sorted(best.values(), key=lambda match: -match.score)[:limit]
 
     def _doubt_text_matches_of_an_error(
         self, hits: dict[int, _Hit], text: str, boosts: Mapping[str, Boost]
@@ -349,7 +373,7 @@ class SearchIndex:
             for hit in doubtful:
                 hit.min_score = ERROR_TEXT_MIN_SCORE
 
-    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit], text: str) -> bool:
+    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit]) -> bool:
         """Whether the closest article answers a question asked in other words than the articles'."""
         if not closest or closest[0].score < QUESTION_MIN_SCORE:
             return False
@@ -357,7 +381,7 @@ class SearchIndex:
         if closest[0].score - runner_up < QUESTION_MARGIN:
             return False
         source = hits[self.article_numbers[closest[0].article.id]].source
-        return source is not None and source[1] == WORDS and _asks(text) and not reports_an_error(text)
+        return source is not None and source[1] == WORDS
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
@@ -701,21 +725,6 @@ class SearchIndex:
             Match(self.articles[-number], score, self._why(hits[-number]))
             for score, _, number in ranked[:limit]
         ]
-
-
-_QUESTION = re.compile(
-    r"^\W*(?:how|what|why|where|when|which|who|can|could|does|do|is|are|should|will|would)\b"
-    # asked indirectly: "Security wants to know why ...", "the customer asks whether ..."
-    r"|\b(?:wants?|wanted|needs?|like) to know\b|\bwonder(?:s|ing)?\b"
-    r"|\bask(?:s|ed|ing)? (?:whether|if|why|what|how|when|which)\b",
-    re.I | re.M,
-)
-
-
-def _asks(text: str) -> bool:
-    """Whether a paste asks something: a question mark, a line that starts as a question does, or a
-    question asked indirectly."""
-    return "?" in text or _QUESTION.search(text) is not None
 
 
 def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:

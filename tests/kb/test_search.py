@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import KnowledgeBase, search
+from kb import KnowledgeBase, questions, search
 from kb.search import MIN_SCORE
 
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
@@ -398,4 +398,22 @@ def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bu
     ],
 )
 def test_a_question_is_told_from_a_statement(paste, asks):
-    assert search._asks(paste) is asks
+    assert questions.asks(paste) is asks
+
+
+def test_a_question_of_several_parts_is_answered_part_by_part(bundled_kb):
+    asked = (
+        "Security review: when we activate Sense with the new key, what data goes to Qlik's cloud, over "
+        "which port, and are the user names encrypted in transit and at rest?"
+    )
+    assert questions.question_parts(asked) == [
+        "Security review: when we activate Sense with the new key",
+        "what data goes to Qlik's cloud, over which port",
+        "and are the user names encrypted in transit and at rest?",
+    ]
+    [match] = bundled_kb.search(asked)
+    assert match.article.id == "signed-license-key-overview"
+    assert match.why.endswith('in the question "what data goes to Qlik\'s cloud, over which port"')
+    assert "line" not in match.why
+    # As a statement with an error word, the same words are not taken apart.
+    assert bundled_kb.search(asked.replace("?", ". It failed.")) == []
