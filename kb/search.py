@@ -139,11 +139,21 @@ class Found:
 @dataclass
 class _Hit:
     score: float
-    support: float  # the other evidence for the article: breaks ties
     source: tuple[int, int, int] | None  # (entry, how, line number) of the best match, None: a boost alone
     boost_why: str = ""
     second: float = 0.0  # the best score of another string of the same article
     min_score: float = MIN_SCORE  # what the best match must reach: less for one in other words
+    # line number -> the best score of the article's strings in that line, where one would match
+    line_scores: dict[int, float] = field(default_factory=dict)
+    boost_support: float = 0.0
+    other_strings: float = 0.0  # the scores of the article's strings but the best, added up
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """The article's other evidence, which breaks ties: first the paste's other lines it would match
+        (many similar strings matching one line count once), then all its other strings."""
+        scores = self.line_scores.values()
+        return sum(scores) - max(scores, default=0.0) + self.boost_support, self.other_strings
 
     @property
     def combined(self) -> float:
@@ -516,13 +526,17 @@ class SearchIndex:
             candidates.tolist(), articles, scores_list, hows.tolist(), min_scores, strict=True
         ):
             hit = hits.get(article_number)
-            if hit is None or score > hit.score:
-                support = hit.support + hit.score if hit else 0.0
-                second = max(hit.second, hit.score) if hit else 0.0
-                hits[article_number] = _Hit(score, support, (entry, how, line.number), "", second, min_score)
+            if hit is None:
+                hit = hits[article_number] = _Hit(score, (entry, how, line.number), min_score=min_score)
+            elif score > hit.score:
+                hit.second = max(hit.second, hit.score)
+                hit.other_strings += hit.score
+                hit.score, hit.source, hit.min_score = score, (entry, how, line.number), min_score
             else:
-                hit.support += score
                 hit.second = max(hit.second, score)
+                hit.other_strings += score
+            if score >= MIN_WORDS_SCORE and score > hit.line_scores.get(line.number, 0.0):
+                hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
@@ -709,10 +723,10 @@ class SearchIndex:
                 hit.score = min(100.0, hit.score + boost.points)
                 hit.boost_why = boost.why
             else:
-                hit = hits[number] = _Hit(min(100.0, 50.0 + boost.points), 0.0, None, boost.why)
+                hit = hits[number] = _Hit(min(100.0, 50.0 + boost.points), None, boost.why)
             # Scores cap at 100: among equals, the article a problem points at comes before one an
             # information finding points at.
-            hit.support += BOOST_TIE_BREAK * boost.points
+            hit.boost_support += BOOST_TIE_BREAK * boost.points
         ranked = sorted(
             (
                 (round(hit.score, 1), hit.support, -number)

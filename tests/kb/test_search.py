@@ -417,3 +417,36 @@ def test_a_question_of_several_parts_is_answered_part_by_part(bundled_kb):
     assert "line" not in match.why
     # As a statement with an error word, the same words are not taken apart.
     assert bundled_kb.search(asked.replace("?", ". It failed.")) == []
+
+
+def test_among_articles_equally_sure_of_an_error_the_one_that_explains_more_lines_comes_first():
+    from kb.article import Article
+
+    many_strings = Article(
+        id="many",
+        title="Licensing service errors",
+        resolution="r",
+        errors=(
+            "Licensing service failed to start",
+            "Licensing service failed to start: timeout",
+            "Licensing service failed to start: access denied",
+        ),
+    )
+    more_lines = Article(
+        id="lines",
+        title="Lost allocations",
+        resolution="r",
+        errors=("Licensing service failed to start",),
+        symptoms=("all user allocations are gone",),
+    )
+    knowledge_base = KnowledgeBase.from_articles(
+        [many_strings, more_lines, *_filler_articles("Other topic", "unrelated")]
+    )
+    paste = "ERROR Licensing service failed to start: timeout\nall user allocations are gone this morning"
+    matches = knowledge_base.search(paste)
+    assert [(match.article.id, match.score) for match in matches][:2] == [("lines", 100.0), ("many", 100.0)]
+    # With only the error, the article with more of its strings in the line comes first.
+    assert [match.article.id for match in knowledge_base.search(paste.splitlines()[0])][:2] == [
+        "many",
+        "lines",
+    ]
