@@ -81,6 +81,9 @@ IDENTIFIER_WEIGHT = 2.0
 MAX_TERMS_FOR_TYPOS = 25
 # A line of a longer paste with fewer known terms than this (and no identifier) is not matched by itself.
 MIN_TERMS_OF_A_LINE = 2
+# ... nor against the articles' text with fewer than this: two words ("exactly sent") are in many a
+# passage, where they say nothing of what the paste is about.
+MIN_TERMS_FOR_PASSAGES = 3
 # Stemmed words of any software's error messages: they count in how much of a line a string explains, but
 # are no evidence that it is one of this knowledge base's problems.
 GENERIC_ERROR_TERMS = frozenset(
@@ -455,7 +458,11 @@ class SearchIndex:
         best = self._score_entries(line, terms, strings, hits, in_context, keep=CANDIDATES_PER_LINE)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
-        if best < ANSWERED_BY_A_STRING and not whole_errors_only:
+        if (
+            best < ANSWERED_BY_A_STRING
+            and not whole_errors_only
+            and (alone or len(terms.ids) >= MIN_TERMS_FOR_PASSAGES)
+        ):
             passages = self._passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, keep=len(passages))
 
