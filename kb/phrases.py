@@ -32,6 +32,10 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"procure(?:ment)?|po|purchase order", "purchase"),
     (r"sr\d*|service pack", "service release"),  # QlikView 12.60 SR3
     (r"diff", "difference"),
+    (
+        r"(?:sign|log)(?:s|ged|ging)? (?:(?:it|them|him|her) )?in|signs? on|logs? on|sign-in|log-in|login|logon",
+        "authenticate",
+    ),
     (r"rais(?:e|ed|es|ing)|bump(?:ed|s)?(?: up)?|upped|top(?:ped|s)? up", "increased"),
     (r"picks? up|picked up|reflect(?:s|ed)?|shows? up", "shows"),
     (

@@ -127,6 +127,7 @@ def test_information_is_data():
         ("diff between a LEF and a signed key", "difference between a LEF and a signed key"),
         ("we bumped up our seat count", "we increased our seat count"),
         ("when does Sense pick up the change", "when does Sense show the change"),
+        ("how do they sign it in against our server", "how do they authenticate against our server"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
