@@ -32,10 +32,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"procure(?:ment)?|po|purchase order", "purchase"),
     (r"sr\d*|service pack", "service release"),  # QlikView 12.60 SR3
     (r"diff", "difference"),
-    (
-        r"(?:sign|log)(?:s|ged|ging)? (?:(?:it|them|him|her) )?in|signs? on|logs? on|sign-in|log-in|login|logon",
-        "authenticate",
-    ),
+    # "log in" and "signed in" are a login already (kb.normalise), and so with the one signed in between
+    (r"(?:sign|log)(?:s|ged|ging)? (?:it|them|him|her|me|us) in", "login"),
     (r"rais(?:e|ed|es|ing)|bump(?:ed|s)?(?: up)?|upped|top(?:ped|s)? up", "increased"),
     (r"picks? up|picked up|reflect(?:s|ed)?|shows? up", "shows"),
     (
