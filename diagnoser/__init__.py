@@ -68,7 +68,8 @@ def _parse(kind: str, text: str) -> dict[str, object]:
         key = find_key(text)
         return {"slk": key} if key is not None else {}
     facts: dict[str, object] = {"log": parse_log(text)}
-    # LEF tags quoted in a sentence or a log get the LEF checks; a product level named alone, lef.product's
+    # LEF tags quoted in a sentence or a log get the LEF checks; a product level named or asked about gets
+    # lef.product (the checks of what a whole LEF lacks skip such a fragment)
     lef = find_inline_tags(text) or find_named_level(text) or _level_asked_about(text)
     if lef is not None:
         facts["lef"] = lef
