@@ -34,6 +34,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"diff", "difference"),
     # "log in" and "signed in" are a login already (kb.normalise), and so with the one signed in between
     (r"(?:sign|log)(?:s|ged|ging)? (?:it|them|him|her|me|us) in", "login"),
+    # A support engineer's "the customer" says nothing; a new or existing customer is one who buys.
+    (
+        r"(?<!new )(?<!existing )(?<!prospective )(?<!potential )(?<!current )(?<!qlik )(?<!direct )"
+        r"customers?(?: s)?(?= )",
+        "",
+    ),
     (r"rais(?:e|ed|es|ing)|bump(?:ed|s)?(?: up)?|upped|top(?:ped|s)? up", "increased"),
     (r"picks? up|picked up|reflect(?:s|ed)?|shows? up", "shows"),
     (

@@ -146,6 +146,11 @@ def test_british_spelling_inside_a_name_and_filler_words():
     assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it start"))
     assert tokens(normalise("our people")) == tokens(normalise("our users"))
     assert tokens(normalise("the person who left")) == tokens(normalise("the colleague who left"))
+    # "the customer" of a support engineer's note is no term; a new or existing customer is one
+    assert tokens(normalise("Customer signed the Compose order")) == tokens(
+        normalise("signed the Compose order")
+    )
+    assert "custom" in tokens(normalise("an existing customer wants more seats"))
     assert tokens(normalise("Hello team, kindly advise how to buy licences")) == tokens(
         normalise("buy licenses")
     )
