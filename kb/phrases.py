@@ -36,8 +36,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?:sign|log)(?:s|ged|ging)? (?:it|them|him|her|me|us) in", "login"),
     # A support engineer's "the customer" says nothing; a new or existing customer is one who buys.
     (
-        r"(?<!new )(?<!existing )(?<!prospective )(?<!potential )(?<!current )(?<!qlik )(?<!direct )"
-        r"customers?(?: s)?(?= )",
+        r"(?=customer)(?<!new )(?<!existing )(?<!prospective )(?<!potential )(?<!current )(?<!qlik )"
+        r"(?<!direct )customers?(?: s)?(?= )",
         "",
     ),
     (r"rais(?:e|ed|es|ing)|bump(?:ed|s)?(?: up)?|upped|top(?:ped|s)? up", "increased"),
