@@ -32,6 +32,8 @@ MIN_WORDS_SCORE = 54.0
 # when that article stands clearly ahead of the next.
 QUESTION_MIN_SCORE = 47.0
 QUESTION_MARGIN = 6.0
+# A question of more parts than this is a long text, not a question to take apart (each part is a search).
+MAX_QUESTION_PARTS = 20
 # A paste that quotes an error message is answered by an article's text (not its error messages or
 # symptoms) only from this score.
 ERROR_TEXT_MIN_SCORE = 66.0
@@ -357,7 +359,9 @@ class SearchIndex:
         whole ("... what data goes to Qlik's cloud, and are the user names encrypted?"), each by what a
         paste must reach on its own."""
         parts = question_parts(text)
-        if len(parts) < 2:
+        if (
+            not 2 <= len(parts) <= MAX_QUESTION_PARTS
+        ):  # one part was asked already; a long text is no question
             return []
         best: dict[str, Match] = {}
         for part in parts:

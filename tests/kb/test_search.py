@@ -459,3 +459,23 @@ def test_a_line_of_two_words_among_others_is_not_matched_against_the_articles_te
     assert [match.article.id for match in bundled_kb.search(paste)] == ["signed-license-key-overview"]
     # Asked alone, the two words are all there is to go by.
     assert bundled_kb.search("what exactly is being sent?")
+
+
+def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeypatch):
+    calls = []
+    real_find = search.SearchIndex._find
+
+    def counting_find(self, *args, **kwargs):
+        calls.append(args[0])
+        return real_find(self, *args, **kwargs)
+
+    monkeypatch.setattr(search.SearchIndex, "_find", counting_find)
+    sentences = [
+        f"We moved the reporting dashboards to cluster number {number} last week." for number in range(30)
+    ]
+    assert bundled_kb.search("\n".join(sentences) + "\nWhat should we do?") == []
+    assert len(calls) == 1  # asked as a whole only: thirty parts would be thirty searches
+    calls.clear()
+    short = "We moved the reporting dashboards last week. Where do the cluster nodes live, and who runs them?"
+    assert bundled_kb.search(short) == []
+    assert len(calls) == 1 + len(questions.question_parts(short)) == 4  # a short question, part by part
