@@ -24,6 +24,7 @@ _PART_BREAK = re.compile(
     re.I,
 )
 MIN_PART_WORDS = 4
+MAX_QUESTION_CHARS = 5000
 PART_PREVIEW_CHARS = 70
 _LINE_NUMBER = re.compile(r" (?:in|of) line \d+")
 
@@ -35,8 +36,9 @@ def asks(text: str) -> bool:
 
 
 def is_a_question(text: str) -> bool:
-    """Whether a paste asks something and reports no error."""
-    return asks(text) and not reports_an_error(text)
+    """Whether a paste asks something and reports no error (a text longer than an email is not read as
+    a question: a log of 200,000 lines would cost a second to tell)."""
+    return len(text) <= MAX_QUESTION_CHARS and asks(text) and not reports_an_error(text)
 
 
 def question_parts(text: str) -> list[str]:

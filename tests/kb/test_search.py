@@ -476,6 +476,9 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
     assert bundled_kb.search("\n".join(sentences) + "\nWhat should we do?") == []
     assert len(calls) == 1  # asked as a whole only: thirty parts would be thirty searches
     calls.clear()
+    assert not questions.is_a_question(
+        "2024-01-01 10:00:00 INFO request served?\n" * 200
+    )  # a log, not an email
     short = "We moved the reporting dashboards last week. Where do the cluster nodes live, and who runs them?"
     assert bundled_kb.search(short) == []
     assert len(calls) == 1 + len(questions.question_parts(short)) == 4  # a short question, part by part
