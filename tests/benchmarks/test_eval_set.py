@@ -77,6 +77,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout10_set.yaml", 85, 20),
         ("holdout11_set.yaml", 85, 20),
         ("holdout12_set.yaml", 85, 20),
+        ("holdout13_set.yaml", 80, 20),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
