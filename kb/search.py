@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -334,12 +334,13 @@ class SearchIndex:
     ) -> Found:
         """The matches for a paste and, when there are none, why or what came closest (one scoring pass;
         a question nothing answers is asked again part by part)."""
-        found, hits = self._find(text, limit, boosts or {}, lines)
+        boosts = boosts or {}
+        found, hits = self._find(text, limit, boosts, lines)
         if found.matches or found.other_products or not is_a_question(text):
             return found
         if self._answers_a_question(found.closest, hits):
             return Found(found.closest[:1])
-        by_part = self._answer_by_part(text, limit, boosts or {})
+        by_part = self._answer_by_part(text, limit, boosts)
         return Found(by_part) if by_part else found
 
     def _find(
@@ -359,9 +360,8 @@ class SearchIndex:
         whole ("... what data goes to Qlik's cloud, and are the user names encrypted?"), each by what a
         paste must reach on its own."""
         parts = question_parts(text)
-        if (
-            not 2 <= len(parts) <= MAX_QUESTION_PARTS
-        ):  # one part was asked already; a long text is no question
+        # One part was asked already as the whole; a text of many parts is no question.
+        if not 2 <= len(parts) <= MAX_QUESTION_PARTS:
             return []
         best: dict[str, Match] = {}
         for part in parts:
@@ -403,14 +403,7 @@ class SearchIndex:
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
         After _rank, every hit's score is its combined score."""
-        ranked = sorted(
-            ((round(hit.score, 1), hit.support, -number) for number, hit in hits.items()), reverse=True
-        )
-        return [
-            Match(self.articles[-number], score, self._why(hits[-number]))
-            for score, _, number in ranked[:limit]
-            if score >= CLOSEST_SCORE
-        ]
+        return [match for match in self._ranked(hits, hits.keys(), limit) if match.score >= CLOSEST_SCORE]
 
     def _hits(self, text: str, lines: list[QueryLine] | None) -> tuple[dict[int, _Hit], list[str]]:
         """Every article's best evidence, and the other vendors' products the paste's lines name (each once,
@@ -609,17 +602,25 @@ class SearchIndex:
     def _string_candidates(self, term_ids: np.ndarray) -> np.ndarray:
         """The error, symptom and title entries sharing the most (and most complete) weight with a line,
         rarest terms first."""
-        starts, ends = self.posting_ptr[term_ids], self.body_ptr[term_ids]
-        chosen = self._within_budget(ends - starts, POSTINGS_BUDGET)
-        entries, overlap = self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
+        entries, overlap = self._overlapping(
+            term_ids, self.posting_ptr[term_ids], self.body_ptr[term_ids], POSTINGS_BUDGET
+        )
         return entries[_best_positions(overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE)]
 
     def _passage_candidates(self, term_ids: np.ndarray) -> np.ndarray:
         """The passages of the articles' text sharing the most weight with a line, by their rarer words."""
-        starts, ends = self.body_ptr[term_ids], self.posting_ptr[term_ids + 1]
-        chosen = self._within_budget(ends - starts, BODY_POSTINGS_BUDGET)
-        entries, overlap = self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
+        entries, overlap = self._overlapping(
+            term_ids, self.body_ptr[term_ids], self.posting_ptr[term_ids + 1], BODY_POSTINGS_BUDGET
+        )
         return entries[_best_positions(overlap, BODY_CANDIDATES_PER_LINE)]
+
+    def _overlapping(
+        self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, budget: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The entries the terms' postings [starts, ends) list, read rarest first within the budget, and
+        the weight each shares with the line."""
+        chosen = self._within_budget(ends - starts, budget)
+        return self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
 
     def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
         """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
@@ -738,12 +739,13 @@ class SearchIndex:
             # Scores cap at 100: among equals, the article a problem points at comes before one an
             # information finding points at.
             hit.boost_support += BOOST_TIE_BREAK * boost.points
+        matching = [number for number, hit in hits.items() if self._is_match(hit)]
+        return self._ranked(hits, matching, limit)
+
+    def _ranked(self, hits: dict[int, _Hit], numbers: Iterable[int], limit: int) -> list[Match]:
+        """The best `limit` of these articles' hits as matches: by score, then by their other evidence."""
         ranked = sorted(
-            (
-                (round(hit.score, 1), hit.support, -number)
-                for number, hit in hits.items()
-                if self._is_match(hit)
-            ),
+            ((round(hits[number].score, 1), hits[number].support, -number) for number in numbers),
             reverse=True,
         )
         return [
