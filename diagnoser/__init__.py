@@ -9,7 +9,7 @@ from datetime import date
 from diagnoser.checks import Context, crash_finding, run_checks
 from diagnoser.findings import Finding
 from diagnoser.parsers.email import unquote
-from diagnoser.parsers.lef import Lef, LefTag, find_inline_tags, find_named_level, parse_lef
+from diagnoser.parsers.lef import Lef, find_inline_tags, find_named_level, level_fragment, parse_lef
 from diagnoser.parsers.license_txt import parse_license_txt
 from diagnoser.parsers.log import LogFacts, parse_log
 from diagnoser.parsers.slk import SignedKey, find_key
@@ -81,7 +81,7 @@ def _parse(kind: str, text: str) -> dict[str, object]:
 
 def _level_asked_about(text: str) -> Lef | None:
     level = level_asked_about(text)
-    return None if level is None else Lef(tags=[LefTag("PRODUCTLEVEL", str(level), "", "", 1)], fragment=True)
+    return None if level is None else level_fragment(str(level))
 
 
 def _is_license_key(key: SignedKey, text: str) -> bool:

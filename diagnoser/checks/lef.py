@@ -126,31 +126,29 @@ def productlevel_date(lef: Lef, context: Context) -> list[Finding]:
 def analyzer_capacity_incomplete(lef: Lef, context: Context) -> list[Finding]:
     pair = ("ANALYZER_TIME", "ANALYZER_TIME_UNIT")
     present = [name for name in pair if any(_has_value(tag) for tag in lef.all(name))]
-    if not present and not lef.fragment and _ANALYZER_CAPACITY.search(context.text):
-        return [
-            Finding(
-                "lef.analyzer-capacity-incomplete",
-                "error",
-                "Analyzer Capacity is missing: the LEF has neither ANALYZER_TIME nor ANALYZER_TIME_UNIT",
-                detail="The paste speaks of Analyzer Capacity, but the LEF has no ANALYZER_TIME and no "
-                "ANALYZER_TIME_UNIT tag. Analyzer Capacity needs both (for example ANALYZER_TIME;1000;; and "
-                "ANALYZER_TIME_UNIT;6;;); without them no analyzer minutes are available.",
-                fix="Contact Qlik through the support chat to have the license corrected (both ANALYZER_TIME "
-                "and ANALYZER_TIME_UNIT in the LEF).",
-                articles=("analyzer-capacity-missing-minutes",),
-            )
-        ]
-    if len(present) != 1:
+    if len(present) == 1:
+        [missing] = [name for name in pair if name not in present]
+        title = f"Analyzer Capacity is incomplete: {missing} is missing"
+        detail = (
+            f"The LEF has {present[0]} but no {missing}. Analyzer Capacity needs both tags (for example "
+            "ANALYZER_TIME;1000;; and ANALYZER_TIME_UNIT;6;;); with one of them no analyzer minutes are "
+            "available."
+        )
+    elif not present and not lef.fragment and _ANALYZER_CAPACITY.search(context.text):
+        title = "Analyzer Capacity is missing: the LEF has neither ANALYZER_TIME nor ANALYZER_TIME_UNIT"
+        detail = (
+            "The paste speaks of Analyzer Capacity, but the LEF has no ANALYZER_TIME and no ANALYZER_TIME_UNIT "
+            "tag. Analyzer Capacity needs both (for example ANALYZER_TIME;1000;; and ANALYZER_TIME_UNIT;6;;); "
+            "without them no analyzer minutes are available."
+        )
+    else:
         return []
-    [missing] = [name for name in pair if name not in present]
     return [
         Finding(
             "lef.analyzer-capacity-incomplete",
             "error",
-            f"Analyzer Capacity is incomplete: {missing} is missing",
-            detail=f"The LEF has {present[0]} but no {missing}. Analyzer Capacity needs both tags (for "
-            "example ANALYZER_TIME;1000;; and ANALYZER_TIME_UNIT;6;;); with one of them no analyzer minutes "
-            "are available.",
+            title,
+            detail=detail,
             fix="Contact Qlik through the support chat to have the license corrected (both ANALYZER_TIME and "
             "ANALYZER_TIME_UNIT in the LEF).",
             articles=("analyzer-capacity-missing-minutes",),

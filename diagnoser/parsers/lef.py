@@ -183,8 +183,12 @@ def find_named_level(text: str) -> Lef | None:
     match = _NAMED_LEVEL.search(text[:INLINE_SEARCH_CHARS])
     if match is None:
         return None
-    line = text.count("\n", 0, match.start()) + 1
-    return Lef(tags=[LefTag("PRODUCTLEVEL", match.group(1), "", "", line)], fragment=True)
+    return level_fragment(match.group(1), line=text.count("\n", 0, match.start()) + 1)
+
+
+def level_fragment(level: str, line: int = 1) -> Lef:
+    """A LEF that is only a product level, as a person names or asks about one."""
+    return Lef(tags=[LefTag("PRODUCTLEVEL", level, "", "", line)], fragment=True)
 
 
 def parse_lef(text: str) -> Lef:

@@ -12,6 +12,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from diagnoser.parsers.email import QUOTE_MARKERS
+
 REPLICATE_FIELDS = [
     "license_type",
     "licensed_to",
@@ -41,8 +43,6 @@ DISTINCTIVE_FIELDS = frozenset(KNOWN_FIELDS - {"version", "hosts", "features", "
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
 # A field at the start of a line; quoted too, for the license.json that `kb convert` and txt2json.py write.
 _FIELD_START = re.compile(r"^[ \t>]*\"?([A-Za-z][A-Za-z0-9_]*)\"?[ \t]*[=:]", re.MULTILINE)
-# Quoted from an email: "> license_type=..." (">" in a value is kept; only the markers before a field go).
-_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 MAX_JSON_CHARS = 1_000_000
 
 
@@ -109,7 +109,7 @@ def parse_license_txt(text: str) -> LicenseTxt:
     for number, raw in enumerate(
         text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1
     ):
-        line = _QUOTE.sub("", raw).lstrip(" \t\ufeff")
+        line = QUOTE_MARKERS.sub("", raw).lstrip(" \t\ufeff")  # "> license_type=..." quoted in an email
         if not line.strip() or line.startswith("#"):
             continue
         split = _split(line)
