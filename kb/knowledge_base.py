@@ -76,7 +76,7 @@ class KnowledgeBase:
         boosts: Mapping[str, Boost] | None = None,
         lines: list[QueryLine] | None = None,
     ) -> list[Match]:
-        return self.index.search(text, limit=limit, boosts=boosts, lines=lines)
+        return self.find(text, limit=limit, boosts=boosts, lines=lines).matches
 
     def find(
         self,

@@ -315,16 +315,6 @@ class SearchIndex:
 
     # -- querying ---------------------------------------------------------------------------------------
 
-    def search(
-        self,
-        text: str,
-        limit: int = 5,
-        boosts: Mapping[str, Boost] | None = None,
-        lines: list[QueryLine] | None = None,
-    ) -> list[Match]:
-        """Matches for a paste; `lines` are its query lines when the caller already has them."""
-        return self.find(text, limit, boosts, lines).matches
-
     def find(
         self,
         text: str,
@@ -333,7 +323,8 @@ class SearchIndex:
         lines: list[QueryLine] | None = None,
     ) -> Found:
         """The matches for a paste and, when there are none, why or what came closest (one scoring pass;
-        a question nothing answers is asked again part by part)."""
+        a question nothing answers is asked again part by part). `lines` are the paste's query lines when
+        the caller already has them."""
         boosts = boosts or {}
         found, hits = self._find(text, limit, boosts, lines)
         if found.matches or found.other_products or not is_a_question(text):

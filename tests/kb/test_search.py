@@ -223,9 +223,9 @@ def test_long_lists_that_only_add_weight_give_the_listed_entries_their_whole_ove
         overlaps, answers = [], []
         for paste in pastes:
             terms = index._query_terms(search.normalise(paste))
-            starts, ends = index.posting_ptr[terms.ids], index.body_ptr[terms.ids]
-            chosen = index._within_budget(ends - starts, search.POSTINGS_BUDGET)
-            entries, overlap = index._overlaps(terms.ids[chosen], starts[chosen], ends[chosen])
+            entries, overlap = index._overlapping(
+                terms.ids, index.posting_ptr[terms.ids], index.body_ptr[terms.ids], search.POSTINGS_BUDGET
+            )
             overlaps.append(dict(zip(entries.tolist(), overlap.tolist(), strict=True)))
             answers.append([match.article.id for match in knowledge_base.search(paste, limit=1)])
         return overlaps, answers
