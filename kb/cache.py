@@ -43,6 +43,7 @@ ENGINE_MODULES = (
     "loading.py",
     "normalise.py",
     "phrases.py",
+    "languages.py",
     "other_products.py",
     "extract.py",
     "search.py",

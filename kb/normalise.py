@@ -7,10 +7,12 @@ regex. Significant tokens (error codes, defect ids) come first in the alternatio
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
+from kb.languages import FOREIGN_STOP_WORDS, FOREIGN_WORDS
 from kb.phrases import rewrite
 
 # (name, pattern, replacement); earlier entries win where two could start at the same place. A replacement
@@ -58,8 +60,9 @@ _URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+(?::\d+)?)")  # the port te
 _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
 _WORD = re.compile(r"[a-z0-9]+")  # an identifier's parts too: ANALYZER_TIME_UNIT, GEO_SERVER
 
-STOP_WORDS = frozenset(
-    """
+STOP_WORDS = (
+    frozenset(
+        """
     a an the to of in on at for from by with and or is are was were be been being it its this that these those
     my our your their we you i me us he she they them as so do does did has have had will would can could
     should may might please when while which what who how why there here into out up about than then also
@@ -76,6 +79,8 @@ STOP_WORDS = frozenset(
     anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
     dear regards cheers kindly advise advice team greetings sir madam guys folks wishes
     """.split()  # noqa: SIM905 (a word list reads better as text)
+    )
+    | FOREIGN_STOP_WORDS
 )
 
 
@@ -95,8 +100,17 @@ def _mask(match: re.Match) -> str:
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Masked, lower-cased text with punctuation reduced to single spaces."""
-    masked = _MASKS.sub(_mask, text)
-    return " ".join(_TOKEN.findall(masked.lower()))
+    masked = _MASKS.sub(_mask, text).lower()
+    if not masked.isascii():
+        masked = _without_accents(masked)
+    return " ".join(_TOKEN.findall(masked))
+
+
+def _without_accents(text: str) -> str:
+    """ "Kapazität", "capacité", "licença" as "kapazitat", "capacite", "licenca": the words people type
+    without them too. Other letters stay, and still part words."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 # British spellings people type, folded into the ones the articles use.
@@ -165,6 +179,13 @@ _HOST_SUFFIXES = frozenset(
 
 
 _LOG_IN_VERBS = frozenset(["log", "logs", "logged", "logging", "sign", "signs", "signed", "signing"])
+# "won't apply", "cant read", "cannot start": as "will not apply" says it.
+_NOT_BEFORE_T = frozenset(
+    "won don doesn isn aren wasn weren didn hasn haven couldn shouldn wouldn can".split()  # noqa: SIM905
+)
+_NEGATIONS = frozenset(
+    "cannot wont dont doesnt cant isnt didnt arent wasnt werent couldnt shouldnt wouldnt hasnt havent".split()  # noqa: SIM905
+)
 
 
 def is_host_name(token: str) -> bool:
@@ -182,6 +203,9 @@ def tokens(normalised: str) -> list[str]:
         if token in _LOG_IN_VERBS and following in (["in"], ["into"]):
             terms.append(stem("login"))  # "log in", "signed in": as "login"
             continue
+        if token in _NEGATIONS or (token in _NOT_BEFORE_T and following == ["t"]):
+            terms.append("not")
+            continue
         if token == "command" and following == ["line"]:
             terms.append(stem("cli"))  # and "line" follows, as it would
             continue
@@ -190,9 +214,12 @@ def tokens(normalised: str) -> list[str]:
             terms.append(token)
             if "-" in token and "." not in token:
                 terms.append(stem("".join(parts)))  # add-on / addon, data-connection / dataconnection
-        terms.extend(
-            term
-            for part in parts
-            if part not in STOP_WORDS and (term := stem(part)) not in STOP_WORDS  # "wants", "seems"
-        )
+        for part in parts:
+            if part in STOP_WORDS:
+                continue
+            english = FOREIGN_WORDS.get(part)
+            if english is not None:  # "Lizenz", "minutos"
+                terms.extend(stem(word) for word in english)
+            elif (term := stem(part)) not in STOP_WORDS:  # "wants", "seems"
+                terms.append(term)
     return terms

@@ -143,7 +143,7 @@ def test_concept_rewrites_leave_the_compared_text_and_other_meanings_alone():
 def test_british_spelling_inside_a_name_and_filler_words():
     assert tokens(normalise("licence.txt")) == tokens(normalise("license.txt"))
     assert tokens(normalise("TestCloudLicence")) == tokens(normalise("TestCloudLicense"))
-    assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it start"))
+    assert tokens(normalise("it wont start anymore, urgent")) == tokens(normalise("it will not start"))
     assert tokens(normalise("our people")) == tokens(normalise("our users"))
     assert tokens(normalise("the person who left")) == tokens(normalise("the colleague who left"))
     # "the customer" of a support engineer's note is no term; a new or existing customer is one
@@ -154,3 +154,40 @@ def test_british_spelling_inside_a_name_and_filler_words():
     assert tokens(normalise("Hello team, kindly advise how to buy licences")) == tokens(
         normalise("buy licenses")
     )
+
+
+@pytest.mark.parametrize("negated", ["it won't apply", "it wont apply", "it cannot apply", "it can't apply"])
+def test_a_negation_by_any_spelling_is_not(negated):
+    assert tokens(normalise(negated)) == tokens(normalise("it will not apply")) == ["not", stem("apply")]
+
+
+def test_accents_are_folded_and_still_part_words():
+    assert normalise("Kapazität – Größe, capacité, licença") == "kapazitat grosse capacite licenca"
+
+
+@pytest.mark.parametrize(
+    ("other_language", "english"),
+    [
+        (
+            "Analyzer Kapazität gekauft, aber keine Minuten in der Lizenz",
+            "Analyzer capacity bought, no minutes license",
+        ),
+        (
+            "licence avec capacité analyzer achetée mais pas de minutes",
+            "license capacity analyzer bought not minutes",
+        ),
+        (
+            "al aplicar la licencia hay un error que la fecha es demasiado baja",
+            "apply license error date too low",
+        ),
+        ("Benutzer bekommen doppelte Lizenz", "users double license"),
+        ("o Qlik Sense Desktop pede login", "Qlik Sense Desktop pede login"),
+    ],
+)
+def test_licensing_words_of_other_languages_are_the_articles_terms(other_language, english):
+    assert tokens(normalise(other_language)) == tokens(normalise(english))
+
+
+def test_an_english_word_is_not_read_as_another_languages():
+    assert stem("sale") in tokens(normalise("contact sales"))
+    assert "os" in tokens(normalise("which OS"))

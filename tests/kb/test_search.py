@@ -482,3 +482,27 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
     short = "We moved the reporting dashboards last week. Where do the cluster nodes live, and who runs them?"
     assert bundled_kb.search(short) == []
     assert len(calls) == 1 + len(questions.question_parts(short)) == 4  # a short question, part by part
+
+
+@pytest.mark.parametrize(
+    ("paste", "article_id"),
+    [
+        (
+            "bonjour, licence avec capacité analyzer achetée mais pas de minutes visibles dans la console",
+            "analyzer-capacity-missing-minutes",
+        ),
+        (
+            "hola, al aplicar la licencia SLK en la QMC sale un error que la fecha es demasiado baja en el campo"
+            " updated",
+            "slk-datetime-property-too-low",
+        ),
+        (
+            "Benutzer bekommen doppelte Lizenz in QV QMC: analyzer vorab zugewiesen und dann kommt professional"
+            " noch dazu via dynamic",
+            "qlikview-dynamic-allocation-double-assignment",
+        ),
+    ],
+)
+def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, article_id):
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == article_id
