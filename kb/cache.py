@@ -45,6 +45,7 @@ ENGINE_MODULES = (
     "phrases.py",
     "languages.py",
     "other_products.py",
+    "services.py",
     "extract.py",
     "search.py",
     "knowledge_base.py",

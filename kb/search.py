@@ -22,6 +22,7 @@ from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
 from kb.other_products import OtherProducts
 from kb.questions import in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, WORDS, describe, score_candidates
+from kb.services import services_named
 
 MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
@@ -221,7 +222,9 @@ class SearchIndex:
         vocabulary: dict[str, int] = {}
         term_ids: list[int] = []
         term_ptr = [0]
+        self.article_services: list[frozenset[str]] = []
         for article_number, article in enumerate(self.articles):
+            services: set[str] = set()
             for kind, strings in (
                 (ERROR, article.errors),
                 (SYMPTOM, article.symptoms),
@@ -230,6 +233,7 @@ class SearchIndex:
             ):
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
+                    services |= services_named(text)
                     terms = dict.fromkeys(tokens(normalised))  # in order: term ids the same in every run
                     if not terms:
                         continue
@@ -240,6 +244,7 @@ class SearchIndex:
                     self.entry_norm.append("" if kind == BODY else normalised)
                     term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in terms)
                     term_ptr.append(len(term_ids))
+            self.article_services.append(frozenset(services))
         self.vocabulary = vocabulary
         self.term_names = list(vocabulary)
         self.entry_article = np.array(entry_article, dtype=np.int32)
@@ -443,7 +448,8 @@ class SearchIndex:
                     for entry in strings
                 ]
             ]
-        best = self._score_entries(line, terms, strings, hits, in_context, keep=CANDIDATES_PER_LINE)
+        services = services_named(line.text)
+        best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, services)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
         if (
@@ -452,7 +458,7 @@ class SearchIndex:
             and (alone or len(terms.ids) >= MIN_TERMS_FOR_PASSAGES)
         ):
             passages = self._passage_candidates(terms.ids)
-            self._score_entries(line, terms, passages, hits, in_context, keep=len(passages))
+            self._score_entries(line, terms, passages, hits, in_context, len(passages), services)
 
     def _score_entries(
         self,
@@ -462,9 +468,10 @@ class SearchIndex:
         hits: dict[int, _Hit],
         in_context: bool,
         keep: int,
+        services: frozenset[str] = frozenset(),
     ) -> float:
         """Score candidate entries against a line into `hits`, the `keep` of them that share the most with it
-        by all its terms; the best score."""
+        by all its terms; the best score. `services` are the services the line names."""
         if not len(candidates):
             return 0.0
         # Shared weight of every candidate at once: gather their terms into one flat array.
@@ -516,6 +523,13 @@ class SearchIndex:
         articles = self.entry_article[candidates].tolist()
         # A symptom, title or passage shares the words of a line in other words than an error would.
         min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
+        if services:  # in other words about another service, a match must be close to the line as a whole
+            min_scores = [
+                ERROR_TEXT_MIN_SCORE
+                if kind != ERROR and services.isdisjoint(self.article_services[article_number])
+                else min_score
+                for kind, article_number, min_score in zip(kinds.tolist(), articles, min_scores, strict=True)
+            ]
         scores_list = scores.tolist()
         for entry, article_number, score, how, min_score in zip(
             candidates.tolist(), articles, scores_list, hows.tolist(), min_scores, strict=True

@@ -506,3 +506,29 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
 def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, article_id):
     matches = bundled_kb.search(paste)
     assert matches and matches[0].article.id == article_id
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        'Qlik Sense Repository Service will not start: password authentication failed for user "qliksenserepository"',
+        "Qlik Sense Proxy service will not start after the server certificate expired. How do I regenerate the"
+        " certificates?",
+        "Qlik Sense Engine Service stops a few seconds after starting. Engine log says: Failed to bind listener"
+        " to port 4747, address already in use.",
+    ],
+)
+def test_another_service_that_will_not_start_is_no_match(bundled_kb, paste):
+    assert bundled_kb.search(paste) == []
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "The Qlik License Service will not start after the reboot, something about a key set",
+        "Licensing service dies at startup: Qlik Sense Service Dispatcher cannot start the Licenses service",
+    ],
+)
+def test_the_license_service_that_will_not_start_still_finds_its_article(bundled_kb, paste):
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == "license-service-keyset-does-not-exist"
