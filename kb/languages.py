@@ -86,7 +86,7 @@ FOREIGN_STOP_WORDS = frozenset(
     el los las una unos unas del al y es son esta estan con para por sobre como cuando donde pero mas muy
     ya todavia tambien hola gracias saludos nosotros somos mi mis su sus nuestro nuestra se lo le hay
     tenemos tiene
-    um uma da dos das em na nas com ou mas ja ainda ola obrigado temos
+    um uma da dos das na nas com ou mas ja ainda ola obrigado temos
     het een en zijn voor van te wij jullie ik bedankt groeten maar ook nog
     il lo gli della delle nel nella sono ciao grazie
     """.split()  # noqa: SIM905 (a word list reads better as text)

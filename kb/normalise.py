@@ -159,6 +159,8 @@ SYNONYMS = {
     "mailbox": "email",
     "wrong": "invalid",
 }
+# Words the stemmer would fold into another's term: Enterprise Manager is not the Management Console.
+_KEPT_APART = {"manager": "manager", "managers": "manager"}
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -168,6 +170,8 @@ def stem(word: str) -> str:
     word = SPELLINGS.get(word, word)
     if not word.isalpha():
         return word
+    if word in _KEPT_APART:
+        return _KEPT_APART[word]
     stemmed = _STEMMER.stemWord(word)
     return SYNONYMS.get(stemmed, stemmed)
 

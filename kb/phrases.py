@@ -27,6 +27,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         "qlik cloud",
     ),
     (r"change data capture|cdc", "replicate"),
+    # Product names as admins shorten them in chats and tickets.
+    (r"qs", "qlik sense"),
+    (r"qv", "qlikview"),
+    (r"qseow", "qlik sense enterprise on windows"),
+    (r"qem", "qlik enterprise manager"),
+    (r"em", "enterprise manager"),  # Replicate admins' EM; Portuguese "em" (in) is rarer here
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),
     (r"procure(?:ment)?|po|purchase order", "purchase"),

@@ -128,6 +128,11 @@ def test_information_is_data():
         ("we bumped up our seat count", "we increased our seat count"),
         ("when does Sense pick up the change", "when does Sense show the change"),
         ("how do they sign it in against our server", "how do they authenticate against our server"),
+        ("QS and QV on QSEoW", "qlik sense and qlikview on qlik sense enterprise on windows"),
+        (
+            "adding a server in QEM, or in EM",
+            "adding a server in qlik enterprise manager, or in enterprise manager",
+        ),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
@@ -191,3 +196,8 @@ def test_licensing_words_of_other_languages_are_the_articles_terms(other_languag
 def test_an_english_word_is_not_read_as_another_languages():
     assert stem("sale") in tokens(normalise("contact sales"))
     assert "os" in tokens(normalise("which OS"))
+
+
+def test_enterprise_manager_is_not_the_management_console():
+    assert stem("manager") != stem("management")
+    assert stem("managers") == stem("manager")
