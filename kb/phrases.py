@@ -32,7 +32,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"qv", "qlikview"),
     (r"qseow", "qlik sense enterprise on windows"),
     (r"qem", "qlik enterprise manager"),
-    (r"em", "enterprise manager"),  # Replicate admins' EM; Portuguese "em" (in) is rarer here
+    (r"em", "enterprise manager"),
+    (r"slks?", "signed license key"),  # Replicate admins' EM; Portuguese "em" (in) is rarer here
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),
     (r"procure(?:ment)?|po|purchase order", "purchase"),
