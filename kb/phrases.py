@@ -23,7 +23,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"power[ -]users?|full (?:users?|seats?|licen[cs]es?)", "professional"),
     (r"(?:admin|administration|administrator) (?:console|portal|page)", "management console"),
     (
-        r"(?:hosted|cloud) (?:platform|service|version|offering|solution|edition)|hosted by (?:you|qlik)",
+        r"(?:hosted|cloud) (?:platform|service|version|offering|solution|edition|tenant)|hosted by (?:you|qlik)",
         "qlik cloud",
     ),
     (r"change data capture|cdc", "replicate"),
@@ -54,6 +54,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         "offline",
     ),
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
+    (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
     (r"people|persons?|employees?|staff|colleagues?", "users"),
