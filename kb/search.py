@@ -168,6 +168,17 @@ class _Hit:
 
 
 @dataclass(frozen=True)
+class _Subjects:
+    """What a line is about by name: the services (stems of "<name> Service") and products (term ids)."""
+
+    services: frozenset[str]
+    products: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.services or self.products)
+
+
+@dataclass(frozen=True)
 class _QueryTerms:
     ids: np.ndarray  # sorted term ids of the line's known (or corrected) terms
     weights: np.ndarray  # 1, or less for a corrected typo
@@ -285,6 +296,20 @@ class SearchIndex:
         self.other_products = OtherProducts(
             (product for article in self.articles for product in article.products), vocabulary
         )
+        # The products each article is about, as term ids ("qlikview", "replic"): the words of its product
+        # names that tell one product from another.
+        self.article_products = [
+            frozenset(
+                vocabulary[term]
+                for name in article.products
+                for word in normalise(name).split()
+                if word in self.other_products.own_words and word != "qlik"
+                for term in tokens(word)
+                if term in vocabulary
+            )
+            for article in self.articles
+        ]
+        self.product_terms = frozenset().union(*self.article_products)
         self._thread_scratch = threading.local()
 
     def __len__(self) -> int:
@@ -448,8 +473,8 @@ class SearchIndex:
                     for entry in strings
                 ]
             ]
-        services = services_named(line.text)
-        best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, services)
+        subjects = _Subjects(services_named(line.text), self.product_terms.intersection(terms.ids.tolist()))
+        best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
         if (
@@ -458,7 +483,7 @@ class SearchIndex:
             and (alone or len(terms.ids) >= MIN_TERMS_FOR_PASSAGES)
         ):
             passages = self._passage_candidates(terms.ids)
-            self._score_entries(line, terms, passages, hits, in_context, len(passages), services)
+            self._score_entries(line, terms, passages, hits, in_context, len(passages), subjects)
 
     def _score_entries(
         self,
@@ -468,10 +493,10 @@ class SearchIndex:
         hits: dict[int, _Hit],
         in_context: bool,
         keep: int,
-        services: frozenset[str] = frozenset(),
+        subjects: _Subjects | None = None,
     ) -> float:
         """Score candidate entries against a line into `hits`, the `keep` of them that share the most with it
-        by all its terms; the best score. `services` are the services the line names."""
+        by all its terms; the best score."""
         if not len(candidates):
             return 0.0
         # Shared weight of every candidate at once: gather their terms into one flat array.
@@ -523,10 +548,10 @@ class SearchIndex:
         articles = self.entry_article[candidates].tolist()
         # A symptom, title or passage shares the words of a line in other words than an error would.
         min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
-        if services:  # in other words about another service, a match must be close to the line as a whole
+        if subjects:  # in other words about another service or product, a match must be close to it all
             min_scores = [
                 ERROR_TEXT_MIN_SCORE
-                if kind != ERROR and services.isdisjoint(self.article_services[article_number])
+                if kind != ERROR and not self._about(subjects, article_number)
                 else min_score
                 for kind, article_number, min_score in zip(kinds.tolist(), articles, min_scores, strict=True)
             ]
@@ -547,6 +572,15 @@ class SearchIndex:
             if score >= MIN_WORDS_SCORE and score > hit.line_scores.get(line.number, 0.0):
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
+
+    def _about(self, subjects: _Subjects, article_number: int) -> bool:
+        """Whether an article names one of the services and one of the products a line names (where it
+        names any): "Qlik Sense Repository Service will not start" is not about the License Service."""
+        if subjects.services and subjects.services.isdisjoint(self.article_services[article_number]):
+            return False
+        return not subjects.products or not subjects.products.isdisjoint(
+            self.article_products[article_number]
+        )
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
         """How credible a match sharing this much rare-word weight is, 0 to 1."""

@@ -532,3 +532,15 @@ def test_another_service_that_will_not_start_is_no_match(bundled_kb, paste):
 def test_the_license_service_that_will_not_start_still_finds_its_article(bundled_kb, paste):
     matches = bundled_kb.search(paste)
     assert matches and matches[0].article.id == "license-service-keyset-does-not-exist"
+
+
+def test_a_line_about_a_product_an_article_is_not_about_needs_more_than_its_words(bundled_kb):
+    # QlikView's licensing article shares "license ... applied in the management console" with it
+    assert (
+        bundled_kb.search("Replicate task stops after the license was applied in the management console")
+        == []
+    )
+    matches = bundled_kb.search(
+        "Licensing a new GeoAnalytics install: it rejects the key, the license does not allow it to run as a server"
+    )
+    assert matches and matches[0].article.id == "geoanalytics-lef-server-permission"
