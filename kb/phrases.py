@@ -56,6 +56,11 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
     (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
     (r"ran out|runs? out|lapsed", "expired"),
+    (
+        r"(?:won t|wont|will not|doesn t|doesnt|does not|didn t|didnt|did not|never|not) (?:come|comes|coming) (?:up|back)",
+        "not start",
+    ),
+    (r"(?:crypto(?:graphic)? )?key (?:container|set)s?", "keyset"),  # what "Keyset does not exist" means
     (r"(?:desktop|authoring) (?:app|application|client|tool)", "desktop"),
     (r"people|persons?|employees?|staff|colleagues?", "users"),
     (r"sites?|environments?|instances?|installations?", "deployments"),  # a Qlik Sense site is a deployment
