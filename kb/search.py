@@ -211,12 +211,11 @@ _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
 
-def _typo_buckets(vocabulary: Mapping[str, int]) -> dict[tuple[str, int], list[str]]:
-    """Alphabetic terms by first letter and length: where a misspelt word looks for its correction."""
+def _typo_buckets(spellings: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """Known spellings by first letter and length: where a misspelt word looks for its correction."""
     buckets: dict[tuple[str, int], list[str]] = {}
-    for term in vocabulary:
-        if len(term) >= 4 and term.isalpha():
-            buckets.setdefault((term[0], len(term)), []).append(term)
+    for spelling in spellings:
+        buckets.setdefault((spelling[0], len(spelling)), []).append(spelling)
     return buckets
 
 
@@ -231,6 +230,7 @@ class SearchIndex:
         self.entry_text: list[str] = []
         self.entry_norm: list[str] = []
         vocabulary: dict[str, int] = {}
+        words: set[str] = set()  # the articles' words as written, for correcting typos
         term_ids: list[int] = []
         term_ptr = [0]
         self.article_services: list[frozenset[str]] = []
@@ -245,6 +245,7 @@ class SearchIndex:
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
                     services |= services_named(text)
+                    words.update(normalised.split())
                     terms = dict.fromkeys(tokens(normalised))  # in order: term ids the same in every run
                     if not terms:
                         continue
@@ -286,7 +287,17 @@ class SearchIndex:
         self.term_is_telling = np.ones(len(vocabulary), dtype=np.float32)
         for term in GENERIC_ERROR_TERMS & vocabulary.keys():
             self.term_is_telling[vocabulary[term]] = 0.0
-        self.typo_buckets = _typo_buckets(vocabulary)
+        # A misspelt word's stem is corrected to a term or to a word as written: "purchse" is stemmed
+        # "purchs", which is nearer "purchase" (a "buy" term) than any term.
+        self.typo_terms = {
+            term: number for term, number in vocabulary.items() if len(term) >= 4 and term.isalpha()
+        }
+        for word in words:
+            if len(word) >= 4 and word.isalpha() and word not in STOP_WORDS and word not in self.typo_terms:
+                term = next(iter(tokens(word)), None)
+                if term in vocabulary:
+                    self.typo_terms[word] = vocabulary[term]
+        self.typo_buckets = _typo_buckets(self.typo_terms)
         self.domain_terms = self._domain_terms(entries_of_terms)
         self.term_is_vague = np.zeros(len(vocabulary), dtype=bool)
         for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
@@ -418,8 +429,9 @@ class SearchIndex:
         runner_up = closest[1].score if len(closest) > 1 else CLOSEST_SCORE
         if closest[0].score - runner_up < QUESTION_MARGIN:
             return False
-        source = hits[self.article_numbers[closest[0].article.id]].source
-        return source is not None and source[1] == WORDS
+        hit = hits[self.article_numbers[closest[0].article.id]]
+        # not when its match is doubted already: about another product, or only the text for a quoted error
+        return hit.source is not None and hit.source[1] == WORDS and hit.min_score <= MIN_WORDS_SCORE
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
@@ -731,11 +743,11 @@ class SearchIndex:
             return None
         choices = [
             known
-            for length in (len(term) - 1, len(term), len(term) + 1)
+            for length in range(len(term) - 1, len(term) + 3)  # a stem is shorter than its word
             for known in self.typo_buckets.get((term[0], length), ())
         ]
         best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        return self.vocabulary[best[0]] if best else None
+        return self.typo_terms[best[0]] if best else None
 
     def other_product(self, line: QueryLine) -> str | None:
         """Another vendor's product the line is about (as written in it), or None."""

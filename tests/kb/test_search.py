@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from kb import KnowledgeBase, questions, search
+from kb.normalise import normalise, tokens
 from kb.search import MIN_SCORE
 
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
@@ -544,3 +545,19 @@ def test_a_line_about_a_product_an_article_is_not_about_needs_more_than_its_word
         "Licensing a new GeoAnalytics install: it rejects the key, the license does not allow it to run as a server"
     )
     assert matches and matches[0].article.id == "geoanalytics-lef-server-permission"
+
+
+def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb):
+    index = bundled_kb.index
+    # stemmed, "purchse" is "purchs": nearer the word "purchase" (a "buy" term) than any term
+    assert index.term_names[index._correct_typo("purchs")] == index.term_names[index._correct_typo("purchac")]
+    assert index._correct_typo("purchs") == index.vocabulary[tokens(normalise("purchase"))[0]]
+    matches = bundled_kb.search("analyser capacitiy minutes not showing after purchace")
+    assert matches and matches[0].article.id == "analyzer-capacity-missing-minutes"
+
+
+def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_kb):
+    # purchase-qlik-cloud's "we bought through a partner" is closest by far, but about Qlik Cloud
+    paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == "purchase-replicate-compose-em"
