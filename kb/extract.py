@@ -16,9 +16,11 @@ from kb.normalise import normalise
 
 SHORT_PASTE_LINES = 12
 # An INFO/DEBUG line without an error word, kept in a short paste, counts this much; so does a LEF's tag
-# line (PRODUCTLEVEL;50;;): data the checks read, not a description of the problem.
+# line (PRODUCTLEVEL;50;;) or a license.txt field (license_type=permanent): data the checks read, not a
+# description of the problem.
 ROUTINE_LINE_WEIGHT = 0.8
 _LEF_TAG = re.compile(r"[A-Z][A-Z0-9_]*;[^;]*;[^;]*;")
+_FIELD = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_]+\s*=")  # a license.txt line: license_type=permanent
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
@@ -273,7 +275,9 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)
-        weight = ROUTINE_LINE_WEIGHT if _is_routine(line) or _LEF_TAG.match(line) else 1.0
+        weight = (
+            ROUTINE_LINE_WEIGHT if _is_routine(line) or _LEF_TAG.match(line) or _FIELD.match(line) else 1.0
+        )
         result.append(QueryLine(number, line, normalised, weight))
         if len(result) >= MAX_QUERY_LINES:
             break

@@ -153,6 +153,15 @@ def test_a_lefs_tag_lines_count_like_routine_lines():
     assert weights["We bought Analyzer Capacity, here is our LEF:"] == 1.0
 
 
+def test_a_license_txt_fields_count_like_routine_lines():
+    lines = query_lines(
+        "importlicense: failed to parse license_file\nlicense_type=permanent\nlicensed_to=Acme"
+    )
+    weights = {line.text: line.weight for line in lines if line.number}
+    assert weights["license_type=permanent"] == weights["licensed_to=Acme"] == ROUTINE_LINE_WEIGHT
+    assert weights["importlicense: failed to parse license_file"] == 1.0
+
+
 def test_a_paste_reports_an_error_by_an_error_word_or_code():
     assert reports_an_error("Users cannot log in")
     assert reports_an_error("see ticket\nLICENSES-030 on the server")
