@@ -248,9 +248,10 @@ _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\w.'-]+){0,3}\s*[,!:]$|^(?:hi|hello|hey)\s*!?$",
     re.I,
 )
+# A closing may be signed on the same line: "Kind regards, Finance IT", "Thanks, Priya".
 _CLOSING = re.compile(
     r"^(?:(?:(?:many|best|kind|warm)\s+)?(?:thanks|thank\s+you|regards|wishes)(?:\s+(?:in\s+advance|a\s+lot|again))?"
-    r"|cheers|best|br|sincerely|thx)\s*[,.!]*$",
+    r"|cheers|best|br|sincerely|thx)\s*[,.!]*(?-i:\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*[.!]?)?$",
     re.I,
 )
 MAX_SIGNATURE_LINES = 5

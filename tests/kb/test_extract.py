@@ -111,6 +111,17 @@ def test_an_emails_greeting_and_signature_are_not_matched():
     assert query_lines("Hi, getting LICENSES-030\nany idea?")[1].text == "Hi, getting LICENSES-030"
 
 
+def test_a_closing_signed_on_its_own_line_is_not_matched_but_a_thanks_that_goes_on_is():
+    email = (
+        "Dear support,\nThe analyzer minutes we ordered are missing from our LEF.\nKind regards, Finance IT"
+    )
+    assert [line.text for line in query_lines(email)] == [
+        "The analyzer minutes we ordered are missing from our LEF."
+    ]
+    texts = [line.text for line in query_lines("LEF has no analyzer minutes\nThanks, the license team")]
+    assert "Thanks, the license team" in texts
+
+
 @pytest.mark.parametrize(
     ("line", "is_code"),
     [
