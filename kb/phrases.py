@@ -33,7 +33,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"qseow", "qlik sense enterprise on windows"),
     (r"qem", "qlik enterprise manager"),
     (r"em", "enterprise manager"),
-    (r"slks?", "signed license key"),  # Replicate admins' EM; Portuguese "em" (in) is rarer here
+    (r"slks?", "signed license key"),
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),
     (r"procure(?:ment)?|po|purchase order", "purchase"),
@@ -56,6 +56,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
     (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
     (r"ran out|runs? out|lapsed", "expired"),
+    (r"(?:switch|turn|shut)(?:s|ed|ing)? off|deactivated", "disabled"),
+    (r"every(?:body|one)|every single user|all (?:of )?(?:our |the )?users", "users"),
     (
         r"(?:won t|wont|will not|doesn t|doesnt|does not|didn t|didnt|did not|never|not) (?:come|comes|coming) (?:up|back)",
         "not start",

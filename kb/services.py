@@ -11,8 +11,11 @@ import re
 
 from kb.normalise import STOP_WORDS, stem
 
-# A name and "service" with nothing but spaces between: "stopped; services restarted" names none.
-_NAMED_SERVICE = re.compile(r"\b([a-z]+)[ \t]+services?\b")
+# A name and "service" with nothing but spaces between: "stopped; services restarted" names none, nor does
+# "the latest service release".
+_NAMED_SERVICE = re.compile(
+    r"\b([a-z]+)[ \t]+services?\b(?![ \t]+(?:release|releases|pack|packs|account|accounts|level|desk|provider))"
+)
 _NOT_NAMES = frozenset(["no", "not", "every", "other", "all"])
 
 
