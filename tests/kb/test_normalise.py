@@ -133,6 +133,17 @@ def test_information_is_data():
             "adding a server in QEM, or in EM",
             "adding a server in qlik enterprise manager, or in enterprise manager",
         ),
+        ("two SLKs on one site", "two signed license keys on one site"),
+        ("the cloud tenant and QlikView don't talk to each other", "qlik cloud and qlikview are not synced"),
+        (
+            "the service won't come up: a crypto key container is missing",
+            "the service will not start: keyset missing",
+        ),
+        ("a key set does not exist", "keyset does not exist"),
+        (
+            "did Qlik switch off our licence? everybody lost access",
+            "did Qlik disable our license? users lost access",
+        ),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):

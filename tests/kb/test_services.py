@@ -11,3 +11,4 @@ def test_a_service_without_a_name_names_none():
     assert services_named("the service will not start") == frozenset()
     assert services_named("Service Dispatcher") == frozenset()
     assert services_named("no service here: a server") == frozenset()
+    assert services_named("moved to the latest service release, then the service pack") == frozenset()
