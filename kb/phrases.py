@@ -57,6 +57,10 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:switch|turn|shut)(?:s|ed|ing)? off|deactivated", "disabled"),
+    (
+        r"(?:can t|cant|cannot|can not|couldn t|could not|unable to|don t|do not|didn t|did not) (?:find|see|locate)",
+        "missing",
+    ),
     (r"every(?:body|one)|every single user|all (?:of )?(?:our |the )?users", "users"),
     (
         r"(?:won t|wont|will not|doesn t|doesnt|does not|didn t|didnt|did not|never|not) (?:come|comes|coming) (?:up|back)",

@@ -140,6 +140,7 @@ def test_information_is_data():
             "the service will not start: keyset missing",
         ),
         ("a key set does not exist", "keyset does not exist"),
+        ("ticket note: cust cannot find the option, pls check", "the option is missing, check"),
         (
             "did Qlik switch off our licence? everybody lost access",
             "did Qlik disable our license? users lost access",
