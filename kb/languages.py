@@ -46,7 +46,7 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "server": "serveur servidor servidores",
     "service": "dienst dienste servicio servicios servico servizio",
     "expired": (
-        "abgelaufen expiree expires caducada caducado caducado vencida vencido expirada expirado "
+        "abgelaufen expiree expires caducada caducado vencida vencido expirada expirado "
         "scaduta scaduto verlopen"
     ),
     "console": "konsole consola",

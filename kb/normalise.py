@@ -108,8 +108,8 @@ def normalise(text: str) -> str:
 
 
 def _without_accents(text: str) -> str:
-    """ "Kapazität", "capacité", "licença" as "kapazitat", "capacite", "licenca": the words people type
-    without them too. Other letters stay, and still part words."""
+    """Text without accents, as people also type it: "Kapazität", "capacité", "licença" as "kapazitat",
+    "capacite", "licenca". Other letters stay, and still part words."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
