@@ -38,6 +38,8 @@ MAX_QUESTION_PARTS = 20
 # A paste that quotes an error message is answered by an article's text (not its error messages or
 # symptoms) only from this score.
 ERROR_TEXT_MIN_SCORE = 66.0
+# A passage of an article's text, for a line about a service the article never names.
+OTHER_SERVICE_TEXT_MIN_SCORE = 80.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
@@ -562,10 +564,10 @@ class SearchIndex:
         min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
         if subjects:  # in other words about another service or product, a match must be close to it all
             min_scores = [
-                ERROR_TEXT_MIN_SCORE
-                if kind != ERROR and not self._about(subjects, article_number)
-                else min_score
-                for kind, article_number, min_score in zip(kinds.tolist(), articles, min_scores, strict=True)
+                min_score
+                if kind == ERROR
+                else self._min_score_of_another_subject(subjects, kind, article, min_score)
+                for kind, article, min_score in zip(kinds.tolist(), articles, min_scores, strict=True)
             ]
         scores_list = scores.tolist()
         for entry, article_number, score, how, min_score in zip(
@@ -585,14 +587,17 @@ class SearchIndex:
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
 
-    def _about(self, subjects: _Subjects, article_number: int) -> bool:
-        """Whether an article names one of the services and one of the products a line names (where it
-        names any): "Qlik Sense Repository Service will not start" is not about the License Service."""
+    def _min_score_of_another_subject(
+        self, subjects: _Subjects, kind: int, article_number: int, min_score: float
+    ) -> float:
+        """What a symptom, title or passage must score to answer a line about a service or product the
+        article never names ("Qlik Sense Repository Service will not start" is not about the License
+        Service): as much as an article's text for a quoted error, and a passage more for a service."""
         if subjects.services and subjects.services.isdisjoint(self.article_services[article_number]):
-            return False
-        return not subjects.products or not subjects.products.isdisjoint(
-            self.article_products[article_number]
-        )
+            return OTHER_SERVICE_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
+        if subjects.products and subjects.products.isdisjoint(self.article_products[article_number]):
+            return ERROR_TEXT_MIN_SCORE
+        return min_score
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
         """How credible a match sharing this much rare-word weight is, 0 to 1."""

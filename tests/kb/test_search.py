@@ -512,6 +512,8 @@ def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, articl
 @pytest.mark.parametrize(
     "paste",
     [
+        "Qlik Sense Proxy service will not start after the server certificate expired",  # a passage at 66.1
+        "Qlik Sense Scheduler Service won't start after the upgrade",
         'Qlik Sense Repository Service will not start: password authentication failed for user "qliksenserepository"',
         "Qlik Sense Proxy service will not start after the server certificate expired. How do I regenerate the"
         " certificates?",
