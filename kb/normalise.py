@@ -78,7 +78,7 @@ STOP_WORDS = (
     wont dont doesnt cant isnt didnt arent wasnt couldnt shouldnt wouldnt hasnt havent
     anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
     dear regards cheers kindly advise advice team greetings sir madam guys folks wishes
-    ticket tickets note notes cust fyi pls plz thx btw
+    ticket tickets note notes cust fyi pls plz thx btw exactly kind sort
     """.split()  # noqa: SIM905 (a word list reads better as text)
     )
     | FOREIGN_STOP_WORDS

@@ -92,6 +92,9 @@ def test_log_in_is_one_word_and_filler_words_are_not_terms():
     assert terms.count(stem("login")) == 2
     assert not {"everi", "want", "him", "his", "log", "sign"} & set(terms)
     assert "log" in tokens(normalise("the log on the server"))  # a log file stays a log
+    assert tokens(normalise("what is a signed key exactly, some kind of JWT?")) == tokens(
+        normalise("signed key JWT")
+    )
 
 
 def test_mail_is_email():

@@ -454,12 +454,12 @@ def test_among_articles_equally_sure_of_an_error_the_one_that_explains_more_line
 
 
 def test_a_line_of_two_words_among_others_is_not_matched_against_the_articles_text(bundled_kb):
-    # "what exactly is being sent?" is two known words: in the Replicate purchase article's text (the
+    # "how is the license sent?" is two known words: in the Replicate purchase article's text (the
     # license is sent by email), which used to outrank what the user agent line says.
-    paste = "User-Agent: Licenses/1.6.4 (windows) QSEfW\nwhat exactly is being sent?"
+    paste = "User-Agent: Licenses/1.6.4 (windows) QSEfW\nhow is the license sent?"
     assert [match.article.id for match in bundled_kb.search(paste)] == ["signed-license-key-overview"]
     # Asked alone, the two words are all there is to go by.
-    assert bundled_kb.search("what exactly is being sent?")
+    assert bundled_kb.search("how is the license sent?")
 
 
 def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeypatch):
