@@ -148,6 +148,7 @@ def test_information_is_data():
             "did Qlik switch off our licence? everybody lost access",
             "did Qlik disable our license? users lost access",
         ),
+        ("has our license been cancelled or revoked?", "has our license been disabled or disabled?"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
