@@ -487,7 +487,9 @@ class SearchIndex:
                     for entry in strings
                 ]
             ]
-        subjects = _Subjects(services_named(line.text), self.product_terms.intersection(terms.ids.tolist()))
+        # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
+        written = terms.ids[terms.weights == 1.0].tolist()
+        subjects = _Subjects(services_named(line.text), self.product_terms.intersection(written))
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.

@@ -563,3 +563,9 @@ def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_
     paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
     matches = bundled_kb.search(paste)
     assert matches and matches[0].article.id == "purchase-replicate-compose-em"
+
+
+def test_a_word_corrected_to_a_product_name_does_not_make_a_line_about_that_product(bundled_kb):
+    # "component" is near "Compose"; read as Compose, the line would be about another product
+    matches = bundled_kb.search("what does the licensing component send to Qlik")
+    assert matches and matches[0].article.id == "signed-license-key-overview"
