@@ -95,6 +95,7 @@ def test_log_in_is_one_word_and_filler_words_are_not_terms():
     assert tokens(normalise("what is a signed key exactly, some kind of JWT?")) == tokens(
         normalise("signed key JWT")
     )
+    assert tokens(normalise("how long before it shows")) == tokens(normalise("how long until it shows"))
 
 
 def test_mail_is_email():
