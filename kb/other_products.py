@@ -31,7 +31,7 @@ OTHER_PHRASES = ("power bi", "office 365", "microsoft 365", "visual studio", "re
 _SHARED_PRODUCT_WORDS = frozenset(
     """
     server desktop client enterprise managed business data cloud windows kubernetes saas manager connector
-    connectors publisher catalog
+    connectors publisher catalog sap
     """.split()  # noqa: SIM905
 )
 

@@ -38,8 +38,8 @@ MAX_QUESTION_PARTS = 20
 # A paste that quotes an error message is answered by an article's text (not its error messages or
 # symptoms) only from this score.
 ERROR_TEXT_MIN_SCORE = 66.0
-# A passage of an article's text, for a line about a service the article never names.
-OTHER_SERVICE_TEXT_MIN_SCORE = 80.0
+# A passage of an article's text, for a line about a service or product the article never names.
+OTHER_SUBJECT_TEXT_MIN_SCORE = 80.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
@@ -594,11 +594,11 @@ class SearchIndex:
     ) -> float:
         """What a symptom, title or passage must score to answer a line about a service or product the
         article never names ("Qlik Sense Repository Service will not start" is not about the License
-        Service): as much as an article's text for a quoted error, and a passage more for a service."""
+        Service): a symptom or title as much as an article's text for a quoted error, a passage more."""
         if subjects.services and subjects.services.isdisjoint(self.article_services[article_number]):
-            return OTHER_SERVICE_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
+            return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
         if subjects.products and subjects.products.isdisjoint(self.article_products[article_number]):
-            return ERROR_TEXT_MIN_SCORE
+            return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
         return min_score
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:

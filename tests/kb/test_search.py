@@ -569,3 +569,9 @@ def test_a_word_corrected_to_a_product_name_does_not_make_a_line_about_that_prod
     # "component" is near "Compose"; read as Compose, the line would be about another product
     matches = bundled_kb.search("what does the licensing component send to Qlik")
     assert matches and matches[0].article.id == "signed-license-key-overview"
+
+
+def test_a_passage_about_another_product_needs_to_be_close_to_the_line_as_a_whole(bundled_kb):
+    # Qlik Sense Desktop's text speaks of client-managed Sense and Qlik Cloud subscriptions (71.6)
+    paste = "Are our QlikView client-managed serial and the Qlik Cloud subscription linked technically in any way?"
+    assert "sense-desktop-authentication" not in [match.article.id for match in bundled_kb.search(paste)]
