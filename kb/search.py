@@ -509,7 +509,7 @@ class SearchIndex:
         hits: dict[int, _Hit],
         in_context: bool,
         keep: int,
-        subjects: _Subjects | None = None,
+        subjects: _Subjects,
     ) -> float:
         """Score candidate entries against a line into `hits`, the `keep` of them that share the most with it
         by all its terms; the best score."""
@@ -595,9 +595,10 @@ class SearchIndex:
         """What a symptom, title or passage must score to answer a line about a service or product the
         article never names ("Qlik Sense Repository Service will not start" is not about the License
         Service): a symptom or title as much as an article's text for a quoted error, a passage more."""
-        if subjects.services and subjects.services.isdisjoint(self.article_services[article_number]):
-            return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
-        if subjects.products and subjects.products.isdisjoint(self.article_products[article_number]):
+        services, products = subjects.services, subjects.products
+        if (services and services.isdisjoint(self.article_services[article_number])) or (
+            products and products.isdisjoint(self.article_products[article_number])
+        ):
             return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
         return min_score
 
