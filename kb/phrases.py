@@ -29,6 +29,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"change data capture|cdc", "replicate"),
     # Product names as admins shorten them in chats and tickets.
     (r"qs", "qlik sense"),
+    (r"qmc", "management console"),
     (r"qv", "qlikview"),
     (r"qseow", "qlik sense enterprise on windows"),
     (r"qem", "qlik enterprise manager"),
