@@ -114,6 +114,35 @@ GENERIC_ERROR_TERMS = frozenset(
         "warn",
     ]
 )
+# Stemmed words that say a paste is about licensing at all. A symptom or title that speaks of a license
+# answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
+# "cannot license QlikView Publisher in the management console".
+LICENSING_TERMS = frozenset(
+    [
+        "licens",
+        "key",
+        "lef",
+        "serial",
+        "seat",
+        "assign",
+        "capac",
+        "token",
+        "cal",
+        "entitl",
+        "activ",
+        "subscript",
+        "buy",
+        "unlock",
+        "access",
+        "pass",
+        "jwt",
+        "analyz",
+        "profession",
+        "overag",
+        "productlevel",
+        "timelimit",
+    ]
+)
 # A generic error (no domain word) explaining less of a line than this, unknown words counted in full,
 # needs the paste to be about the domain.
 GENERIC_COVERAGE = 0.6
@@ -369,19 +398,28 @@ class SearchIndex:
         a question nothing answers is asked again part by part). `lines` are the paste's query lines when
         the caller already has them."""
         boosts = boosts or {}
-        found, hits = self._find(text, limit, boosts, lines)
+        lines = query_lines(text) if lines is None else lines
+        about_licensing = any(not LICENSING_TERMS.isdisjoint(tokens(line.normalised)) for line in lines)
+        found, hits = self._find(text, limit, boosts, lines, about_licensing)
         if found.matches or found.other_products or not is_a_question(text):
             return found
         if self._answers_a_question(found.closest, hits):
             return Found(found.closest[:1])
-        by_part = self._answer_by_part(text, limit, boosts)
+        by_part = self._answer_by_part(text, limit, boosts, about_licensing)
         return Found(by_part) if by_part else found
 
     def _find(
-        self, text: str, limit: int, boosts: Mapping[str, Boost], lines: list[QueryLine] | None
+        self,
+        text: str,
+        limit: int,
+        boosts: Mapping[str, Boost],
+        lines: list[QueryLine] | None,
+        about_licensing: bool,
     ) -> tuple[Found, dict[int, _Hit]]:
         hits, other_products = self._hits(text, lines)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
+        if not about_licensing:
+            self._doubt_licensing_matches(hits, boosts)
         matches = self._rank(hits, limit, boosts)
         if matches:
             return Found(matches), hits
@@ -389,7 +427,9 @@ class SearchIndex:
             return Found([], other_products=other_products), hits
         return Found([], closest=self._closest(hits, CLOSEST_COUNT)), hits
 
-    def _answer_by_part(self, text: str, limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
+    def _answer_by_part(
+        self, text: str, limit: int, boosts: Mapping[str, Boost], about_licensing: bool
+    ) -> list[Match]:
         """The articles that answer the sentences or strung-together questions of a question asked as a
         whole ("... what data goes to Qlik's cloud, and are the user names encrypted?"), each by what a
         paste must reach on its own."""
@@ -399,7 +439,7 @@ class SearchIndex:
             return []
         best: dict[str, Match] = {}
         for part in parts:
-            for match in self._find(part, limit, boosts, None)[0].matches:
+            for match in self._find(part, limit, boosts, None, about_licensing)[0].matches:
                 if match.article.id not in best or match.score > best[match.article.id].score:
                     best[match.article.id] = Match(match.article, match.score, in_part(match.why, part))
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
@@ -423,6 +463,24 @@ class SearchIndex:
         if doubtful and quotes_an_error(text):
             for hit in doubtful:
                 hit.min_score = ERROR_TEXT_MIN_SCORE
+
+    def _doubt_licensing_matches(self, hits: dict[int, _Hit], boosts: Mapping[str, Boost]) -> None:
+        """In a paste that never speaks of licensing, a symptom or title that does must be close to it all
+        (see LICENSING_TERMS), unless a check's finding points at the article too."""
+        license_term = self.vocabulary.get("licens")
+        if license_term is None:
+            return
+        boosted = {self.article_numbers.get(article_id) for article_id in boosts}
+        for number, hit in hits.items():
+            if number in boosted or hit.source is None:
+                continue
+            entry = hit.source[0]
+            if self.entry_kind[entry] in (SYMPTOM, TITLE) and self._entry_has_term(entry, license_term):
+                hit.min_score = max(hit.min_score, ERROR_TEXT_MIN_SCORE)
+
+    def _entry_has_term(self, entry: int, term_id: int) -> bool:
+        start, end = self.entry_term_ptr[entry], self.entry_term_ptr[entry + 1]
+        return bool((self.entry_terms[start:end] == term_id).any())
 
     def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit]) -> bool:
         """Whether the closest article answers a question asked in other words than the articles'."""
