@@ -69,7 +69,9 @@ KNOWN_TAGS = frozenset(
         "EMBEDDED",
     )
 )
-_TAG_LINE = re.compile(r"([A-Z][A-Z0-9_]*)\s*;([^;\n]*);([^;\n]*);([^;\n]*?)\s*;?\s*")
+# The last column is one word (a date, mostly): "PRODUCTLEVEL;90;; in the GeoAnalytics LEF, is it SLK?" is a
+# sentence quoting a tag, not a tag line.
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9_]*)\s*;([^;\n]*);([^;\n]*);\s*([^;\s]*?)\s*;?\s*")
 _QUOTE = re.compile(r"^(?:>\s*)+")
 _SERIAL = re.compile(r"\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{2,4}|\d{10,20}")
 _CONTROL = re.compile(r"\d{4,6}")
@@ -167,6 +169,8 @@ def find_inline_tags(text: str) -> Lef | None:
             line = text.count("\n", 0, match.start()) + 1
             lef.tags.append(LefTag(name, value, valid_from, valid_to, line))
             lef.fragment = lef.fragment and match.group(3) is None
+    # One tag quoted, whatever its columns, says nothing of what else the file has.
+    lef.fragment = lef.fragment or len(lef.tags) == 1
     if lef.tags and not lef.has("PRODUCTLEVEL") and (named := find_named_level(text)) is not None:
         lef.tags += named.tags
     return lef if lef.tags else None

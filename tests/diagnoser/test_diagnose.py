@@ -130,8 +130,18 @@ def test_every_finding_is_well_formed():
         ),
         ("Our LEF only has TOKENS;3000;; and the signed key fails", [("lef.token-only", "error")]),
         (
-            "ERROR Error adding license LEF does not give server permissions PRODUCTLEVEL;90;;2027-01-01",
+            "ERROR Error adding license LEF does not give server permissions PRODUCTLEVEL;90;;2027-01-01 "
+            "GEO_SERVER;NO;;",
             [("lef.geo-server-missing", "error"), ("lef.product", "info")],
+        ),
+        # One tag quoted says nothing of the tags the file lacks.
+        (
+            "ERROR Error adding license LEF does not give server permissions PRODUCTLEVEL;90;;2027-01-01",
+            [("lef.product", "info")],
+        ),
+        (
+            "PRODUCTLEVEL;90;; in the GeoAnalytics LEF - is that one SLK or serial + control?",
+            [("lef.product", "info")],
         ),
     ],
 )

@@ -42,6 +42,11 @@ def test_lef_seed_token_license():
     ]
 
 
+def test_a_sentence_that_starts_with_a_tag_is_not_a_tag_line():
+    lef = parse_lef("PRODUCTLEVEL;90;; in the GeoAnalytics LEF - is that one SLK?")
+    assert lef.tags == []
+
+
 def test_lef_indented_quoted_and_spaced_around_semicolons():
     lef = parse_lef("    > PRODUCTLEVEL ; 50 ; ; 2027-12-31\n\t TOKENS;3000;;;\n`GEO_SERVER;YES;;`\n")
     assert [(t.name, t.value, t.valid_to) for t in lef.tags] == [
