@@ -47,6 +47,7 @@ ENGINE_MODULES = (
     "other_products.py",
     "services.py",
     "extract.py",
+    "term_index.py",
     "search.py",
     "knowledge_base.py",
 )

@@ -1,28 +1,27 @@
 """Finding the articles that answer a paste.
 
 Two stages, so the cost per paste does not grow with the size of the knowledge base:
-1. an inverted index over IDF-weighted terms picks a few dozen candidate strings per pasted line;
-2. rapidfuzz re-ranks the candidates against the normalised line.
+1. the term index (kb.term_index) picks a few dozen candidate strings per pasted line by its rarest terms;
+2. here the candidates are scored against the normalised line (rapidfuzz and shared term weight, in
+   kb.scoring), and the rules of what may answer what turn each article's best evidence into matches.
 Verbatim error strings outrank symptoms and titles; a score below MIN_SCORE is no match.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from kb.article import Article
 from kb.extract import QueryLine, query_lines, quotes_an_error
-from kb.normalise import STOP_WORDS, is_host_name, normalise, tokens
-from kb.other_products import OtherProducts
+from kb.normalise import is_host_name, tokens
 from kb.questions import in_part, is_a_question, question_parts
-from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY, WORDS, describe, score_candidates
+from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, WORDS, describe, score_candidates
 from kb.services import services_named
+from kb.term_index import TermIndex, best_positions
 
 MIN_SCORE = 60.0
 # A symptom, title or passage of the article's text shares the words of a line in other words than an
@@ -52,27 +51,8 @@ CANDIDATES_PER_LINE = 10
 # matched against the articles' text as well.
 ANSWERED_BY_A_STRING = 90.0
 NEGLIGIBLE_SCORE = 20.0
-# Picked by rare terms before all the line's terms choose the CANDIDATES_PER_LINE to re-rank.
-PRESELECTED_PER_LINE = 300
-BODY_CANDIDATES_PER_LINE = 30
-# Candidate picking reads the postings of the rarest terms first and stops after about this many.
-POSTINGS_BUDGET = 50_000
-# The same for passages of the articles' text: they are picked by their rarer words.
-BODY_POSTINGS_BUDGET = 10_000
-# Up to this many postings read are added up by sorting them; more, in a scratch array.
-SORTED_READ_LIMIT = 8000
-# In a long read, the rarest terms' postings list the candidate entries; after these many terms, a list
-# longer than this and than the entries listed so far only adds weight to them.
-INTRODUCING_TERMS = 2
-LONG_LIST_POSTINGS = 1000
-# Terms in more than this share of all entries are too common to pick candidates by.
-COMMON_TERM_SHARE = 0.05
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
 SUFFICIENT_EVIDENCE = 2.0
-# A term in at least this share of articles tells what the knowledge base is about ("licens", "qlik"). At
-# half, "server" and "sense" qualified once articles had more symptoms: any line saying "server" was then
-# about licensing.
-DOMAIN_TERM_SHARE = 0.6
 # An unknown word in a line weighs this share of the rarest known term (it makes the line less about us).
 UNKNOWN_TERM_WEIGHT = 0.35
 # ... and this much when a passage of an article's text is to explain the line, unless the line names an
@@ -89,31 +69,6 @@ MIN_TERMS_OF_A_LINE = 2
 # ... nor against the articles' text with fewer than this: two words ("exactly sent") are in many a
 # passage, where they say nothing of what the paste is about.
 MIN_TERMS_FOR_PASSAGES = 3
-# Stemmed words of any software's error messages: they count in how much of a line a string explains, but
-# are no evidence that it is one of this knowledge base's problems.
-GENERIC_ERROR_TERMS = frozenset(
-    [
-        "error",
-        "occur",
-        "fail",
-        "failur",
-        "except",
-        "unabl",
-        "cannot",
-        "could",
-        "not",
-        "found",
-        "invalid",
-        "pleas",
-        "tri",
-        "again",
-        "follow",
-        "problem",
-        "issu",
-        "messag",
-        "warn",
-    ]
-)
 # Stemmed words that say a paste is about licensing at all. A symptom or title that speaks of a license
 # answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
 # "cannot license QlikView Publisher in the management console".
@@ -229,161 +184,12 @@ class _QueryTerms:
         return self.known_mass * (1.0 + self.unknown / len(self.ids))
 
 
-@dataclass(frozen=True)
-class _Scratch:
-    """Per-thread arrays a query writes into and leaves all zero: indexing them beats sorting or searching."""
-
-    overlap_of: np.ndarray  # per entry: the weight it shares with the line (long postings reads)
-    weight_of: np.ndarray  # per term: its weight in the line being scored
-    emphasis_of: np.ndarray  # per term: its emphasis in the line being scored
-
-
 _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
 
-def _typo_buckets(spellings: Iterable[str]) -> dict[tuple[str, int], list[str]]:
-    """Known spellings by first letter and length: where a misspelt word looks for its correction."""
-    buckets: dict[tuple[str, int], list[str]] = {}
-    for spelling in spellings:
-        buckets.setdefault((spelling[0], len(spelling)), []).append(spelling)
-    return buckets
-
-
-class SearchIndex:
-    """The matchable strings of every article, indexed by term."""
-
-    def __init__(self, articles: Sequence[Article]):
-        self.articles = list(articles)
-        self.article_numbers = {article.id: number for number, article in enumerate(self.articles)}
-        entry_article: list[int] = []
-        entry_kind: list[int] = []
-        self.entry_text: list[str] = []
-        self.entry_norm: list[str] = []
-        vocabulary: dict[str, int] = {}
-        words: set[str] = set()  # the articles' words as written, for correcting typos
-        term_ids: list[int] = []
-        term_ptr = [0]
-        self.article_services: list[frozenset[str]] = []
-        for article_number, article in enumerate(self.articles):
-            services: set[str] = set()
-            for kind, strings in (
-                (ERROR, article.errors),
-                (SYMPTOM, article.symptoms),
-                (TITLE, (article.title,)),
-                (BODY, _passages(article)),
-            ):
-                for text in strings:
-                    normalised = normalise.__wrapped__(text)
-                    services |= services_named(text)
-                    words.update(normalised.split())
-                    terms = dict.fromkeys(tokens(normalised))  # in order: term ids the same in every run
-                    if not terms:
-                        continue
-                    entry_article.append(article_number)
-                    entry_kind.append(kind)
-                    # The whole text is only counted in words: no need to keep it twice.
-                    self.entry_text.append("" if kind == BODY else text)
-                    self.entry_norm.append("" if kind == BODY else normalised)
-                    term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in terms)
-                    term_ptr.append(len(term_ids))
-            self.article_services.append(frozenset(services))
-        self.vocabulary = vocabulary
-        self.term_names = list(vocabulary)
-        self.entry_article = np.array(entry_article, dtype=np.int32)
-        self.entry_kind = np.array(entry_kind, dtype=np.int8)
-        self.entry_terms = np.array(term_ids, dtype=np.int32)
-        self.entry_term_ptr = np.array(term_ptr, dtype=np.int64)
-        entry_count = len(self.entry_text)
-        document_frequency = np.bincount(self.entry_terms, minlength=len(vocabulary))
-        self.idf = np.log1p((entry_count - document_frequency + 0.5) / (document_frequency + 0.5)).astype(
-            np.float32
-        )
-        lengths = np.diff(self.entry_term_ptr)
-        entries_of_terms = np.repeat(np.arange(entry_count, dtype=np.int32), lengths)
-        self.entry_mass = (
-            np.add.reduceat(self.idf[self.entry_terms], self.entry_term_ptr[:-1])
-            if entry_count
-            else np.zeros(0)
-        )
-        # Each term's postings: its error, symptom and title entries, then its passages (read on a budget
-        # of their own).
-        is_body = self.entry_kind[entries_of_terms] == BODY
-        order = np.lexsort((is_body, self.entry_terms))
-        self.postings = entries_of_terms[order]
-        self.posting_ptr = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
-        string_frequency = np.bincount(self.entry_terms[~is_body], minlength=len(vocabulary))
-        self.body_ptr = self.posting_ptr[:-1] + string_frequency
-        self.max_idf = float(self.idf.max()) if len(self.idf) else 0.0
-        self.term_is_telling = np.ones(len(vocabulary), dtype=np.float32)
-        for term in GENERIC_ERROR_TERMS & vocabulary.keys():
-            self.term_is_telling[vocabulary[term]] = 0.0
-        # A misspelt word's stem is corrected to a term or to a word as written: "purchse" is stemmed
-        # "purchs", which is nearer "purchase" (a "buy" term) than any term.
-        self.typo_terms = {
-            term: number for term, number in vocabulary.items() if len(term) >= 4 and term.isalpha()
-        }
-        for word in words:
-            if len(word) >= 4 and word.isalpha() and word not in STOP_WORDS and word not in self.typo_terms:
-                term = next(iter(tokens(word)), None)
-                if term in vocabulary:
-                    self.typo_terms[word] = vocabulary[term]
-        self.typo_buckets = _typo_buckets(self.typo_terms)
-        self.domain_terms = self._domain_terms(entries_of_terms)
-        self.term_is_vague = np.zeros(len(vocabulary), dtype=bool)
-        for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
-            self.term_is_vague[vocabulary[term]] = True
-        self.entry_needs_context = self._generic_errors()
-        self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
-        self.other_products = OtherProducts(
-            (product for article in self.articles for product in article.products), vocabulary
-        )
-        # The products each article is about, as term ids ("qlikview", "replic"): the words of its product
-        # names that tell one product from another.
-        self.article_products = [
-            frozenset(
-                vocabulary[term]
-                for name in article.products
-                for word in normalise(name).split()
-                if word in self.other_products.own_words and word != "qlik"
-                for term in tokens(word)
-                if term in vocabulary
-            )
-            for article in self.articles
-        ]
-        self.product_terms = frozenset().union(*self.article_products)
-        self._thread_scratch = threading.local()
-
-    def __len__(self) -> int:
-        return len(self.entry_text)
-
-    def _domain_terms(self, entries_of_terms: np.ndarray) -> frozenset[str]:
-        article_count = len(self.articles)
-        if article_count < 3:
-            return frozenset()
-        vocabulary_size = len(self.vocabulary)
-        # Only the articles' own strings count: every long text shares common words.
-        strings = self.entry_kind[entries_of_terms] != BODY
-        pairs = np.unique(
-            self.entry_article[entries_of_terms[strings]].astype(np.int64) * vocabulary_size
-            + self.entry_terms[strings]
-        )
-        article_frequency = np.bincount(pairs % vocabulary_size, minlength=vocabulary_size)
-        names = self.term_names
-        common = np.flatnonzero(article_frequency >= DOMAIN_TERM_SHARE * article_count)
-        return frozenset(
-            names[term] for term in common if len(names[term]) >= 4 and names[term] not in STOP_WORDS
-        )
-
-    def _generic_errors(self) -> np.ndarray:
-        """Error strings without a domain word, in articles that also have more specific errors."""
-        is_error = self.entry_kind == ERROR
-        generic = is_error & np.array(
-            [not any(term in text for term in self.domain_terms) for text in self.entry_norm], dtype=bool
-        )
-        articles_with_specific = np.zeros(len(self.articles), dtype=bool)
-        articles_with_specific[self.entry_article[is_error & ~generic]] = True
-        return generic & articles_with_specific[self.entry_article]
+class SearchIndex(TermIndex):
+    """Finds the articles that answer a paste: scores the candidates the term index picks for each line."""
 
     # -- querying ---------------------------------------------------------------------------------------
 
@@ -536,7 +342,7 @@ class SearchIndex:
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
         whole_errors_only = whole_errors_only or terms.vague
-        strings = self._string_candidates(terms.ids)
+        strings = self.string_candidates(terms.ids)
         if whole_errors_only:  # only an error message found whole in the line can answer it
             padded = f" {line.normalised} "
             strings = strings[
@@ -556,7 +362,7 @@ class SearchIndex:
             and not whole_errors_only
             and (alone or len(terms.ids) >= MIN_TERMS_FOR_PASSAGES)
         ):
-            passages = self._passage_candidates(terms.ids)
+            passages = self.passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, len(passages), subjects)
 
     def _score_entries(
@@ -594,7 +400,7 @@ class SearchIndex:
         if len(candidates) > keep:
             # Rare terms picked the candidates; all terms, common ones included, choose among them (among a
             # thousand "X cannot be <verb>" errors, the verb decides).
-            kept = _best_positions(shared * shared / self.entry_mass[candidates], keep)
+            kept = best_positions(shared * shared / self.entry_mass[candidates], keep)
             candidates, shared, emphasised, telling_words, kinds = (
                 candidates[kept],
                 shared[kept],
@@ -679,7 +485,7 @@ class SearchIndex:
         if len(weights) + len(unknown) <= MAX_TERMS_FOR_TYPOS:
             uncorrected = []
             for term in unknown:
-                corrected = self._correct_typo(term)
+                corrected = self.correct_typo(term)
                 if corrected is None:
                     uncorrected.append(term)
                 else:
@@ -715,105 +521,6 @@ class SearchIndex:
             names_identifier,
             vague,
         )
-
-    def _string_candidates(self, term_ids: np.ndarray) -> np.ndarray:
-        """The error, symptom and title entries sharing the most (and most complete) weight with a line,
-        rarest terms first."""
-        entries, overlap = self._overlapping(
-            term_ids, self.posting_ptr[term_ids], self.body_ptr[term_ids], POSTINGS_BUDGET
-        )
-        return entries[_best_positions(overlap * overlap / self.entry_mass[entries], PRESELECTED_PER_LINE)]
-
-    def _passage_candidates(self, term_ids: np.ndarray) -> np.ndarray:
-        """The passages of the articles' text sharing the most weight with a line, by their rarer words."""
-        entries, overlap = self._overlapping(
-            term_ids, self.body_ptr[term_ids], self.posting_ptr[term_ids + 1], BODY_POSTINGS_BUDGET
-        )
-        return entries[_best_positions(overlap, BODY_CANDIDATES_PER_LINE)]
-
-    def _overlapping(
-        self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, budget: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The entries the terms' postings [starts, ends) list, read rarest first within the budget, and
-        the weight each shares with the line."""
-        chosen = self._within_budget(ends - starts, budget)
-        return self._overlaps(term_ids[chosen], starts[chosen], ends[chosen])
-
-    def _within_budget(self, frequencies: np.ndarray, budget: int) -> np.ndarray:
-        """Which terms' postings to read: the rarest first, until the budget of postings is spent; common
-        terms only dilute the choice (their weight is small), but the three rarest always count."""
-        order = np.argsort(frequencies, kind="stable")
-        chosen = order[(np.cumsum(frequencies[order]) <= budget) & (frequencies[order] <= self.common_df)]
-        if len(chosen) < min(3, len(order)):
-            chosen = order[: min(3, len(order))]
-        return chosen[frequencies[chosen] > 0]
-
-    def _overlaps(
-        self, term_ids: np.ndarray, starts: np.ndarray, ends: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The distinct entries in the terms' postings with the weight they share with the line."""
-        lists = [self.postings[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
-        if not lists:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32)
-        if int((ends - starts).sum()) <= SORTED_READ_LIMIT:
-            entries = np.concatenate(lists)
-            distinct, positions = np.unique(entries, return_inverse=True)
-            weights = np.repeat(self.idf[term_ids], ends - starts)
-            return distinct, np.bincount(positions, weights=weights).astype(np.float32)
-        # Adding up in a scratch array as long as all entries (a term lists an entry once), zeroed after:
-        # sorting the postings read was most of a query's time at 100,000 articles. An entry still at zero
-        # when a term lists it is listed for the first time.
-        overlap_of = self._scratch().overlap_of
-        first_listed: list[np.ndarray] = []
-        listed = 0
-        for position, (term_id, postings) in enumerate(zip(term_ids.tolist(), lists, strict=True)):
-            if position >= INTRODUCING_TERMS and len(postings) > max(listed, LONG_LIST_POSTINGS):
-                # A common term's long list (terms come rarest first) only adds its weight to the entries
-                # listed so far: its other entries would only dilute the choice, and not listing them
-                # spares writing to the whole list.
-                so_far = overlap_of[postings]
-                was_listed = postings[so_far != 0.0]
-                overlap_of[was_listed] += self.idf[term_id]
-                continue
-            so_far = overlap_of[postings]
-            first_listed.append(postings[so_far == 0.0])
-            listed += len(first_listed[-1])
-            overlap_of[postings] = so_far + self.idf[term_id]
-        entries = np.concatenate(first_listed)
-        overlap = overlap_of[entries]
-        overlap_of[entries] = 0.0
-        return entries, overlap
-
-    def _scratch(self) -> _Scratch:
-        """This thread's scratch arrays, made on its first query."""
-        scratch = getattr(self._thread_scratch, "arrays", None)
-        if scratch is None:
-            scratch = self._thread_scratch.arrays = _Scratch(
-                np.zeros(len(self.entry_text), np.float32),
-                np.zeros(len(self.term_names), np.float32),
-                np.zeros(len(self.term_names), np.float32),
-            )
-        return scratch
-
-    def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        del state["_thread_scratch"]
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._thread_scratch = threading.local()
-
-    def _correct_typo(self, term: str) -> int | None:
-        if len(term) < 4 or not term.isalpha():
-            return None
-        choices = [
-            known
-            for length in range(len(term) - 1, len(term) + 3)  # a stem is shorter than its word
-            for known in self.typo_buckets.get((term[0], length), ())
-        ]
-        best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        return self.typo_terms[best[0]] if best else None
 
     def other_product(self, line: QueryLine) -> str | None:
         """Another vendor's product the line is about (as written in it), or None."""
@@ -869,33 +576,3 @@ class SearchIndex:
             Match(self.articles[-number], score, self._why(hits[-number]))
             for score, _, number in ranked[:limit]
         ]
-
-
-def _best_positions(priority: np.ndarray, count: int) -> np.ndarray:
-    """Positions of the `count` highest priorities (all of them when there are no more), in no order."""
-    if len(priority) <= count:
-        return np.arange(len(priority))
-    return np.argpartition(-priority, count)[:count]
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Paragraphs shorter than this many characters join the next one.
-MIN_PASSAGE_CHARS = 200
-
-
-def _passages(article: Article) -> list[str]:
-    """An article's text in passages, each under its title: a paste that describes the problem in other
-    words than the article's strings must be explained by one passage, not by words from all over a long
-    article."""
-    head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
-    passages = [head]
-    pending = ""
-    for text in (article.environment, article.cause, article.resolution, "\n".join(article.references)):
-        for paragraph in _PARAGRAPH_BREAK.split(text):
-            pending = f"{pending} {paragraph.strip()}".strip()
-            if len(pending) >= MIN_PASSAGE_CHARS:
-                passages.append(f"{article.title} {pending}")
-                pending = ""
-    if pending:
-        passages.append(f"{article.title} {pending}")
-    return passages

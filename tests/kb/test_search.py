@@ -144,7 +144,7 @@ def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
     the same articles and pastes both ways give the same answers, and the scratch array is zero after."""
     import numpy as np
 
-    import kb.search as search
+    import kb.term_index as term_index
     from benchmarks.noisy import make_queries
     from benchmarks.synthetic import generate_articles
 
@@ -157,9 +157,9 @@ def test_long_postings_reads_pick_what_sorted_reads_pick(monkeypatch):
     def answers():
         return [[(m.article.id, m.score) for m in knowledge_base.search(paste)] for paste in pastes]
 
-    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 10**9)
+    monkeypatch.setattr(term_index, "SORTED_READ_LIMIT", 10**9)
     sorted_reads = answers()
-    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 0)
+    monkeypatch.setattr(term_index, "SORTED_READ_LIMIT", 0)
     scratch_reads = answers()
     assert scratch_reads == sorted_reads
     assert sum(map(bool, sorted_reads)) >= 70  # the pastes do find articles
@@ -210,7 +210,7 @@ def test_long_lists_that_only_add_weight_give_the_listed_entries_their_whole_ove
     each of those gets the same overlap as when every list is read, and the answers hardly change."""
     import numpy as np
 
-    import kb.search as search
+    import kb.term_index as term_index
     from benchmarks.noisy import make_queries
     from benchmarks.synthetic import generate_articles
 
@@ -218,22 +218,22 @@ def test_long_lists_that_only_add_weight_give_the_listed_entries_their_whole_ove
     knowledge_base = KnowledgeBase.from_articles(articles)
     index = knowledge_base.index
     pastes = [query.text for query in make_queries(articles, 60, "single", seed=11)]
-    monkeypatch.setattr(search, "SORTED_READ_LIMIT", 0)
+    monkeypatch.setattr(term_index, "SORTED_READ_LIMIT", 0)
 
     def overlaps_and_answers():
         overlaps, answers = [], []
         for paste in pastes:
-            terms = index._query_terms(search.normalise(paste))
+            terms = index._query_terms(normalise(paste))
             entries, overlap = index._overlapping(
-                terms.ids, index.posting_ptr[terms.ids], index.body_ptr[terms.ids], search.POSTINGS_BUDGET
+                terms.ids, index.posting_ptr[terms.ids], index.body_ptr[terms.ids], term_index.POSTINGS_BUDGET
             )
             overlaps.append(dict(zip(entries.tolist(), overlap.tolist(), strict=True)))
             answers.append([match.article.id for match in knowledge_base.search(paste, limit=1)])
         return overlaps, answers
 
-    monkeypatch.setattr(search, "LONG_LIST_POSTINGS", 10**9)
+    monkeypatch.setattr(term_index, "LONG_LIST_POSTINGS", 10**9)
     read_all, answers_read_all = overlaps_and_answers()
-    monkeypatch.setattr(search, "LONG_LIST_POSTINGS", 0)
+    monkeypatch.setattr(term_index, "LONG_LIST_POSTINGS", 0)
     only_adding, answers_only_adding = overlaps_and_answers()
 
     assert sum(len(listed) < len(every) for listed, every in zip(only_adding, read_all, strict=True)) >= 10
@@ -552,8 +552,8 @@ def test_a_line_about_a_product_an_article_is_not_about_needs_more_than_its_word
 def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb):
     index = bundled_kb.index
     # stemmed, "purchse" is "purchs": nearer the word "purchase" (a "buy" term) than any term
-    assert index.term_names[index._correct_typo("purchs")] == index.term_names[index._correct_typo("purchac")]
-    assert index._correct_typo("purchs") == index.vocabulary[tokens(normalise("purchase"))[0]]
+    assert index.term_names[index.correct_typo("purchs")] == index.term_names[index.correct_typo("purchac")]
+    assert index.correct_typo("purchs") == index.vocabulary[tokens(normalise("purchase"))[0]]
     matches = bundled_kb.search("analyser capacitiy minutes not showing after purchace")
     assert matches and matches[0].article.id == "analyzer-capacity-missing-minutes"
 
@@ -575,3 +575,4 @@ def test_a_passage_about_another_product_needs_to_be_close_to_the_line_as_a_whol
     # Qlik Sense Desktop's text speaks of client-managed Sense and Qlik Cloud subscriptions (71.6)
     paste = "Are our QlikView client-managed serial and the Qlik Cloud subscription linked technically in any way?"
     assert "sense-desktop-authentication" not in [match.article.id for match in bundled_kb.search(paste)]
+
