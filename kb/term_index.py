@@ -150,7 +150,7 @@ class TermIndex:
         self.typo_terms = {
             term: number for term, number in vocabulary.items() if len(term) >= 4 and term.isalpha()
         }
-        for word in words:
+        for word in sorted(words):  # in one order: among equally close spellings the first wins
             if len(word) >= 4 and word.isalpha() and word not in STOP_WORDS and word not in self.typo_terms:
                 term = next(iter(tokens(word)), None)
                 if term in vocabulary:

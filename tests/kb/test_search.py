@@ -1,5 +1,6 @@
 """Matching against the real bundled articles. New articles are covered without new code."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -576,3 +577,27 @@ def test_a_passage_about_another_product_needs_to_be_close_to_the_line_as_a_whol
     paste = "Are our QlikView client-managed serial and the Qlik Cloud subscription linked technically in any way?"
     assert "sense-desktop-authentication" not in [match.article.id for match in bundled_kb.search(paste)]
 
+
+def test_answers_do_not_depend_on_the_hash_seed():
+    """Two processes (or a cached index and a fresh one) answer a paste alike: among equally close
+    spellings, a misspelt word is corrected to the same one whatever order Python's sets come in."""
+    import subprocess
+    import sys
+
+    code = (
+        "from kb import KnowledgeBase\n"
+        "index = KnowledgeBase.load(use_cache=False).index\n"
+        "print(list(index.typo_terms.items()))\n"
+        "print([index.correct_typo(word) for word in ('sevrer', 'licnese', 'asignment', 'proxxy', 'keyst')])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1
