@@ -88,7 +88,6 @@ LICENSING_TERMS = frozenset(
         "subscript",
         "buy",
         "unlock",
-        "access",
         "pass",
         "jwt",
         "analyz",
