@@ -21,6 +21,9 @@ OUT_OF_CONTEXT_FACTOR = 0.7
 # at most this factor (below the match threshold).
 QUOTED_SHARE = 0.8
 QUOTED_GENERIC_FACTOR = 0.55
+# A line alike an error only in words any error has ("There was an error while performing this operation"
+# and "There was an error when getting license information ...") counts this much of its likeness.
+GENERIC_LIKENESS_FACTOR = 0.8
 
 
 def score_candidates(
@@ -48,7 +51,8 @@ def score_candidates(
 
     # Errors: whole, inside a longer line, or a fragment of the error (which counts by its telling words:
     # "the error occurred here" is a fragment of many an error).
-    fragment = np.maximum(partial * (0.5 + 0.45 * telling_evidence), whole)
+    alike = np.where(telling_evidence > 0, whole, GENERIC_LIKENESS_FACTOR * whole)
+    fragment = np.maximum(partial * (0.5 + 0.45 * telling_evidence), alike)
     inside = partial * (0.4 + 0.6 * np.minimum(1.0, entry_coverage))
     error_score = np.where(exact, 100.0, np.where(len(line) < lengths, fragment, inside))
     # Symptoms and titles.

@@ -179,6 +179,14 @@ def test_a_fragment_of_generic_error_words_is_no_match_but_a_telling_fragment_is
     assert bundled_kb.search("Keyset does not exist")[0].article.id == "license-service-keyset-does-not-exist"
 
 
+def test_a_line_alike_an_error_only_in_generic_words_is_not_that_error(bundled_kb):
+    # As long as "There was an error when getting license information from the license service" and
+    # alike in its first words, but about nothing of ours.
+    assert bundled_kb.search("There was an error while performing this operation.") == []
+    misspelt = bundled_kb.search("There was an eror when geting licence informaton from the licence server")
+    assert misspelt[0].article.id == "license-server-connection-error"
+
+
 def test_a_line_of_one_known_word_among_others_is_not_matched_by_itself(bundled_kb):
     # "administrator" typed alone is a query (the Catalog article speaks of the team administrator); a
     # line of an email, it is not. "QV-23240" is an identifier and counts.
