@@ -147,6 +147,7 @@ SYNONYMS = {
     "gone": "disappear",
     "synchron": "sync",
     "login": "authent",
+    "auth": "authent",
     "logon": "authent",
     "incorrect": "invalid",
     "shell": "cli",

@@ -58,6 +58,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
     (r"ran out|runs? out|lapsed", "expired"),
     (r"(?:switch|turn|shut)(?:s|ed|ing)? off|deactivated|cancell?ed|revoked|suspended", "disabled"),
+    (r"(?:switch|turn)(?:s|ed|ing)? on", "enabled"),
     (
         r"(?:can t|cant|cannot|can not|couldn t|could not|unable to|don t|do not|didn t|did not) (?:find|see|locate)",
         "missing",
