@@ -147,7 +147,6 @@ SYNONYMS = {
     "gone": "disappear",
     "synchron": "sync",
     "login": "authent",
-    "auth": "authent",
     "logon": "authent",
     "incorrect": "invalid",
     "shell": "cli",

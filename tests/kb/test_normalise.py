@@ -150,7 +150,7 @@ def test_information_is_data():
             "did Qlik disable our license? users lost access",
         ),
         ("has our license been cancelled or revoked?", "has our license been disabled or disabled?"),
-        ("basic auth is switched on in the QMC", "basic authentication is enabled in the management console"),
+        ("basic auth is switched on in the QMC", "basic auth is enabled in the management console"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
