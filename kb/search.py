@@ -204,13 +204,12 @@ class SearchIndex(TermIndex):
         the caller already has them."""
         boosts = boosts or {}
         lines = query_lines(text) if lines is None else lines
-        about_licensing = any(not LICENSING_TERMS.isdisjoint(tokens(line.normalised)) for line in lines)
-        found, hits = self._find(text, limit, boosts, lines, about_licensing)
+        found, hits = self._find(text, limit, boosts, lines, lines)
         if found.matches or found.other_products or not is_a_question(text):
             return found
         if self._answers_a_question(found.closest, hits):
             return Found(found.closest[:1])
-        by_part = self._answer_by_part(text, limit, boosts, about_licensing)
+        by_part = self._answer_by_part(text, limit, boosts, lines)
         return Found(by_part) if by_part else found
 
     def _find(
@@ -219,12 +218,12 @@ class SearchIndex(TermIndex):
         limit: int,
         boosts: Mapping[str, Boost],
         lines: list[QueryLine] | None,
-        about_licensing: bool,
+        paste_lines: list[QueryLine],
     ) -> tuple[Found, dict[int, _Hit]]:
+        """One scoring pass over `text` (the paste, or a part of it: `paste_lines` are the whole paste's)."""
         hits, other_products = self._hits(text, lines)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
-        if not about_licensing:
-            self._doubt_licensing_matches(hits, boosts)
+        self._doubt_licensing_matches(hits, boosts, paste_lines)
         matches = self._rank(hits, limit, boosts)
         if matches:
             return Found(matches), hits
@@ -233,7 +232,7 @@ class SearchIndex(TermIndex):
         return Found([], closest=self._closest(hits, CLOSEST_COUNT)), hits
 
     def _answer_by_part(
-        self, text: str, limit: int, boosts: Mapping[str, Boost], about_licensing: bool
+        self, text: str, limit: int, boosts: Mapping[str, Boost], paste_lines: list[QueryLine]
     ) -> list[Match]:
         """The articles that answer the sentences or strung-together questions of a question asked as a
         whole ("... what data goes to Qlik's cloud, and are the user names encrypted?"), each by what a
@@ -244,7 +243,7 @@ class SearchIndex(TermIndex):
             return []
         best: dict[str, Match] = {}
         for part in parts:
-            for match in self._find(part, limit, boosts, None, about_licensing)[0].matches:
+            for match in self._find(part, limit, boosts, None, paste_lines)[0].matches:
                 if match.article.id not in best or match.score > best[match.article.id].score:
                     best[match.article.id] = Match(match.article, match.score, in_part(match.why, part))
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
@@ -269,19 +268,31 @@ class SearchIndex(TermIndex):
             for hit in doubtful:
                 hit.min_score = ERROR_TEXT_MIN_SCORE
 
-    def _doubt_licensing_matches(self, hits: dict[int, _Hit], boosts: Mapping[str, Boost]) -> None:
+    def _doubt_licensing_matches(
+        self, hits: dict[int, _Hit], boosts: Mapping[str, Boost], paste_lines: list[QueryLine]
+    ) -> None:
         """In a paste that never speaks of licensing, a symptom or title that does must be close to it all
         (see LICENSING_TERMS), unless a check's finding points at the article too."""
         license_term = self.vocabulary.get("licens")
         if license_term is None:
             return
         boosted = {self.article_numbers.get(article_id) for article_id in boosts}
-        for number, hit in hits.items():
-            if number in boosted or hit.source is None:
-                continue
-            entry = hit.source[0]
-            if self.entry_kind[entry] in (SYMPTOM, TITLE) and self._entry_has_term(entry, license_term):
-                hit.min_score = max(hit.min_score, ERROR_TEXT_MIN_SCORE)
+        # Only a hit that could answer, or lead a question, is worth reading the paste's words for.
+        doubtful = [
+            hit
+            for number, hit in hits.items()
+            if number not in boosted
+            and hit.source is not None
+            and hit.combined >= QUESTION_MIN_SCORE
+            and hit.min_score < ERROR_TEXT_MIN_SCORE
+            and self.entry_kind[hit.source[0]] in (SYMPTOM, TITLE)
+            and self._entry_has_term(hit.source[0], license_term)
+        ]
+        if doubtful and not any(
+            LICENSING_TERMS.intersection(tokens(line.normalised)) for line in paste_lines
+        ):
+            for hit in doubtful:
+                hit.min_score = ERROR_TEXT_MIN_SCORE
 
     def _entry_has_term(self, entry: int, term_id: int) -> bool:
         start, end = self.entry_term_ptr[entry], self.entry_term_ptr[entry + 1]
