@@ -130,6 +130,8 @@ SPELLINGS = {
     "organisation": "organization",
     "authentification": "authentication",
     "authentificate": "authenticate",
+    "min": "minutes",  # "1000 min of analyzer capacity", "every 10 mins"
+    "mins": "minutes",
 }
 
 
