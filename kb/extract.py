@@ -83,6 +83,11 @@ _LOW_LEVEL = re.compile(
     re.I,
 )
 _STACK_FRAME = re.compile(r"^\s*at\s+[\w.$<>`\[\]]+[\(.]")
+# The header fields of an event as Windows Event Viewer copies it ("Log Name: System", "Event ID: 7034"):
+# where and when, not what went wrong.
+_EVENT_HEADER = re.compile(
+    r"^(?:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode):(?:\s|$)"
+)
 # A line a person typed among log lines: words, no timestamp, level, JSON or key=value structure.
 _LOG_MARKERS = re.compile(r"\d{2}:\d{2}|^\s*[{\[<]|\b(?:INFO|DEBUG|TRACE|WARN|WARNING|ERROR)\b|\t|\w=\S")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -286,8 +291,8 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
 
 
 def _is_routine(line: str) -> bool:
-    """An INFO/DEBUG line without an error word: it reports nothing wrong."""
-    return bool(_LOW_LEVEL.search(line)) and not _error_words(line)
+    """An INFO/DEBUG line or an event's header field, without an error word: it reports nothing wrong."""
+    return bool(_LOW_LEVEL.search(line) or _EVENT_HEADER.match(line)) and not _error_words(line)
 
 
 def _message(line: str) -> str:

@@ -173,6 +173,19 @@ def test_a_license_txt_fields_count_like_routine_lines():
     assert weights["importlicense: failed to parse license_file"] == 1.0
 
 
+def test_an_events_header_fields_count_like_routine_lines_unless_they_say_error():
+    event = (
+        "Log Name: System\nSource: Service Control Manager\nEvent ID: 7034\nLevel: Error\n"
+        "The Qlik Sense Licensing Service service terminated unexpectedly."
+    )
+    weights = {line.text: line.weight for line in query_lines(event) if line.number}
+    assert weights["Log Name: System"] == weights["Event ID: 7034"] == ROUTINE_LINE_WEIGHT
+    assert weights["Level: Error"] == 1.0
+    assert weights["The Qlik Sense Licensing Service service terminated unexpectedly."] == 1.0
+    whole = next(line for line in query_lines(event) if line.number == 0)
+    assert "Log Name" not in whole.text and "terminated unexpectedly" in whole.text
+
+
 def test_a_paste_reports_an_error_by_an_error_word_or_code():
     assert reports_an_error("Users cannot log in")
     assert reports_an_error("see ticket\nLICENSES-030 on the server")
