@@ -78,7 +78,7 @@ def answer_widgets(
             for number, text in key_lines
         ]
     if answer.findings:
-        widgets.append(FindingLines(answer.findings, len(answer.problems)))
+        widgets.append(FindingLines(answer.findings))  # the summary line above counts the problems
     best = answer.best
     if best is None:
         widgets += [

@@ -56,9 +56,9 @@ class FindingLine(Vertical):
 
 
 class FindingLines(Vertical):
-    """Every finding, then a summary line ("2 problems found")."""
+    """Every finding, then a summary line ("2 problems found") unless the card says it already."""
 
-    def __init__(self, findings: Iterable[Finding], problem_count: int) -> None:
+    def __init__(self, findings: Iterable[Finding], problem_count: int | None = None) -> None:
         super().__init__(classes="findings")
         self.findings = list(findings)
         self.problem_count = problem_count
@@ -66,4 +66,5 @@ class FindingLines(Vertical):
     def compose(self) -> ComposeResult:
         for finding in self.findings:
             yield FindingLine(finding)
-        yield Static(problem_summary(self.problem_count), markup=False, classes="finding-summary")
+        if self.problem_count is not None:
+            yield Static(problem_summary(self.problem_count), markup=False, classes="finding-summary")
