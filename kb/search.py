@@ -73,29 +73,10 @@ MIN_TERMS_FOR_PASSAGES = 3
 # answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
 # "cannot license QlikView Publisher in the management console".
 LICENSING_TERMS = frozenset(
-    [
-        "licens",
-        "key",
-        "lef",
-        "serial",
-        "seat",
-        "assign",
-        "capac",
-        "token",
-        "cal",
-        "entitl",
-        "activ",
-        "subscript",
-        "buy",
-        "unlock",
-        "pass",
-        "jwt",
-        "analyz",
-        "profession",
-        "overag",
-        "productlevel",
-        "timelimit",
-    ]
+    """
+    licens key lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
+    analyz profession overag productlevel timelimit
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 # A generic error (no domain word) explaining less of a line than this, unknown words counted in full,
 # needs the paste to be about the domain.
