@@ -10,7 +10,7 @@ Verbatim error strings outrank symptoms and titles; a score below MIN_SCORE is n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -234,44 +234,54 @@ class SearchIndex(TermIndex):
     ) -> None:
         """A paste that quotes an error its articles' error messages and symptoms do not match ("Access
         denied. Section access denies you access", a PostgreSQL login failure) is about another error:
-        an article's text sharing its words must be close to it all to be the answer, unless a check's
-        finding points at the article too."""
-        boosted = {self.article_numbers.get(article_id) for article_id in boosts}
-        doubtful = [
-            hit
-            for number, hit in hits.items()
-            if number not in boosted
-            and hit.source is not None
-            and self.entry_kind[hit.source[0]] == BODY
-            and hit.min_score <= hit.combined < ERROR_TEXT_MIN_SCORE
-        ]
-        if doubtful and quotes_an_error(text):
-            for hit in doubtful:
-                hit.min_score = ERROR_TEXT_MIN_SCORE
+        an article's text sharing its words must be close to it all to be the answer."""
+        self._doubt(
+            hits,
+            boosts,
+            lambda hit: (
+                self.entry_kind[hit.source[0]] == BODY
+                and hit.min_score <= hit.combined < ERROR_TEXT_MIN_SCORE
+            ),
+            lambda: quotes_an_error(text),
+        )
 
     def _doubt_licensing_matches(
         self, hits: dict[int, _Hit], boosts: Mapping[str, Boost], paste_lines: list[QueryLine]
     ) -> None:
         """In a paste that never speaks of licensing, a symptom or title that does must be close to it all
-        (see LICENSING_TERMS), unless a check's finding points at the article too."""
+        (see LICENSING_TERMS)."""
         license_term = self.vocabulary.get("licens")
         if license_term is None:
             return
+        self._doubt(
+            hits,
+            boosts,
+            # only a hit that could answer, or lead a question
+            lambda hit: (
+                hit.combined >= QUESTION_MIN_SCORE
+                and hit.min_score < ERROR_TEXT_MIN_SCORE
+                and self.entry_kind[hit.source[0]] in (SYMPTOM, TITLE)
+                and self._entry_has_term(hit.source[0], license_term)
+            ),
+            lambda: not any(LICENSING_TERMS.intersection(tokens(line.normalised)) for line in paste_lines),
+        )
+
+    def _doubt(
+        self,
+        hits: dict[int, _Hit],
+        boosts: Mapping[str, Boost],
+        may_doubt: Callable[[_Hit], bool],
+        paste_doubted: Callable[[], bool],
+    ) -> None:
+        """The hits `may_doubt` picks must score ERROR_TEXT_MIN_SCORE to answer when `paste_doubted` (asked
+        only when there is such a hit), unless a check's finding points at their article too."""
         boosted = {self.article_numbers.get(article_id) for article_id in boosts}
-        # Only a hit that could answer, or lead a question, is worth reading the paste's words for.
         doubtful = [
             hit
             for number, hit in hits.items()
-            if number not in boosted
-            and hit.source is not None
-            and hit.combined >= QUESTION_MIN_SCORE
-            and hit.min_score < ERROR_TEXT_MIN_SCORE
-            and self.entry_kind[hit.source[0]] in (SYMPTOM, TITLE)
-            and self._entry_has_term(hit.source[0], license_term)
+            if number not in boosted and hit.source is not None and may_doubt(hit)
         ]
-        if doubtful and not any(
-            LICENSING_TERMS.intersection(tokens(line.normalised)) for line in paste_lines
-        ):
+        if doubtful and paste_doubted():
             for hit in doubtful:
                 hit.min_score = ERROR_TEXT_MIN_SCORE
 
