@@ -248,8 +248,8 @@ class SearchIndex(TermIndex):
     def _doubt_licensing_matches(
         self, hits: dict[int, _Hit], boosts: Mapping[str, Boost], paste_lines: list[QueryLine]
     ) -> None:
-        """In a paste that never speaks of licensing, a symptom or title that does must be close to it all
-        (see LICENSING_TERMS)."""
+        """In a paste that never speaks of licensing (see LICENSING_TERMS) nor names a code the articles
+        know, a symptom or title that does must be close to it all."""
         license_term = self.vocabulary.get("licens")
         if license_term is None:
             return
@@ -263,7 +263,14 @@ class SearchIndex(TermIndex):
                 and self.entry_kind[hit.source[0]] in (SYMPTOM, TITLE)
                 and self._entry_has_term(hit.source[0], license_term)
             ),
-            lambda: not any(LICENSING_TERMS.intersection(tokens(line.normalised)) for line in paste_lines),
+            lambda: not any(self._speaks_of_licensing(line) for line in paste_lines),
+        )
+
+    def _speaks_of_licensing(self, line: QueryLine) -> bool:
+        """A licensing word, or a code the articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
+        terms = tokens(line.normalised)
+        return not LICENSING_TERMS.isdisjoint(terms) or any(
+            _CODE_TERM.fullmatch(term) and term in self.vocabulary for term in terms
         )
 
     def _doubt(

@@ -609,3 +609,16 @@ def test_answers_do_not_depend_on_the_hash_seed():
         for seed in (1, 2, 3)
     }
     assert len(outputs) == 1
+
+
+def test_a_licensing_symptom_answers_a_paste_about_licensing_or_one_of_its_codes(bundled_kb):
+    # Shares QlikView, Publisher and management console with "cannot license QlikView Publisher in the
+    # management console", but says nothing of licensing.
+    reload_failure = (
+        'QlikView reload task in QMC fails with "General Script Error" after the ODBC driver was updated '
+        "on the Publisher"
+    )
+    assert bundled_kb.search(reload_failure) == []
+    # No licensing word either, but a defect id of the articles.
+    [best, *_] = bundled_kb.search("Any news on QV-23240? Still see it on 12.80 SR3")
+    assert best.article.id == "qlikview-dynamic-allocation-double-assignment"
