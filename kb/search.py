@@ -268,10 +268,7 @@ class SearchIndex(TermIndex):
 
     def _speaks_of_licensing(self, line: QueryLine) -> bool:
         """A licensing word, or a code the articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
-        terms = tokens(line.normalised)
-        return not LICENSING_TERMS.isdisjoint(terms) or any(
-            _CODE_TERM.fullmatch(term) and term in self.vocabulary for term in terms
-        )
+        return not LICENSING_TERMS.isdisjoint(tokens(line.normalised)) or self._names_a_known_code(line)
 
     def _doubt(
         self,
@@ -542,7 +539,10 @@ class SearchIndex(TermIndex):
             return True
         if not self.domain_terms.isdisjoint(tokens(line.normalised)):  # "licence" is "licens" too
             return True
-        return any(_CODE_TERM.fullmatch(term) and term in self.vocabulary for term in line.normalised.split())
+        return self._names_a_known_code(line)
+
+    def _names_a_known_code(self, line: QueryLine) -> bool:
+        return any(_CODE_TERM.fullmatch(word) and word in self.vocabulary for word in line.normalised.split())
 
     def _why(self, hit: _Hit) -> str:
         if hit.source is None:
