@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from kb.english import word_list_signature
 from kb.loading import ArticleFolderError
 
 ENGINE_VERSION = "kb-index-1"
@@ -47,6 +48,7 @@ ENGINE_MODULES = (
     "other_products.py",
     "services.py",
     "extract.py",
+    "english.py",
     "term_index.py",
     "search.py",
     "knowledge_base.py",
@@ -56,7 +58,7 @@ ENGINE_MODULES = (
 def _engine_signature() -> str:
     package = Path(__file__).resolve().parent
     stats = [(package / name).stat() for name in ENGINE_MODULES]
-    return f"{ENGINE_VERSION}|{sys.version_info[:2]}|" + "|".join(
+    return f"{ENGINE_VERSION}|{sys.version_info[:2]}|{word_list_signature()}|" + "|".join(
         f"{s.st_size}:{s.st_mtime_ns}" for s in stats
     )
 

@@ -129,6 +129,8 @@ SPELLINGS = {
     "authorisation": "authorization",
     "organisation": "organization",
     "authentification": "authentication",
+    "manger": "manager",  # a real word, so never corrected as a typo, but here always a misspelt manager
+    "mangers": "managers",
     "authentificate": "authenticate",
     "min": "minutes",  # "1000 min of analyzer capacity", "every 10 mins"
     "mins": "minutes",
@@ -168,8 +170,7 @@ _KEPT_APART = {"manager": "manager", "managers": "manager"}
 _STEMMER = Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
+def stem_uncached(word: str) -> str:
     """Snowball (Porter 2) stem of a word: licenses/license/licensed -> licens, buying -> buy."""
     word = SPELLINGS.get(word, word)
     if not word.isalpha():
@@ -178,6 +179,9 @@ def stem(word: str) -> str:
         return _KEPT_APART[word]
     stemmed = _STEMMER.stemWord(word)
     return SYNONYMS.get(stemmed, stemmed)
+
+
+stem = lru_cache(maxsize=65536)(stem_uncached)
 
 
 # The last label of a host name: its parts (qsnode34, corp, example) say nothing, the whole name may.

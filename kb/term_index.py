@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from kb.article import Article
+from kb.english import english_stems
 from kb.normalise import STOP_WORDS, normalise, tokens
 from kb.other_products import OtherProducts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY
@@ -156,6 +157,7 @@ class TermIndex:
                 if term in vocabulary:
                     self.typo_terms[word] = vocabulary[term]
         self.typo_buckets = _typo_buckets(self.typo_terms)
+        self.english_stems = english_stems() - vocabulary.keys()
         self.domain_terms = self._domain_terms(entries_of_terms)
         self.term_is_vague = np.zeros(len(vocabulary), dtype=bool)
         for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
@@ -309,7 +311,13 @@ class TermIndex:
             for known in self.typo_buckets.get((term[0], length), ())
         ]
         best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        return self.typo_terms[best[0]] if best else None
+        if best is None:
+            return None
+        spelling = best[0]
+        # A real word is itself, unless it is another form of the word ("given" / "give").
+        if term in self.english_stems and not (spelling.startswith(term) or term.startswith(spelling)):
+            return None
+        return self.typo_terms[spelling]
 
 
 def best_positions(priority: np.ndarray, count: int) -> np.ndarray:

@@ -569,6 +569,24 @@ def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb
     assert matches and matches[0].article.id == "analyzer-capacity-missing-minutes"
 
 
+def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the_word(bundled_kb):
+    index = bundled_kb.index
+    assert index.correct_typo(tokens(normalise("module"))[0]) is None  # not a misspelt "model"
+    assert index.correct_typo(tokens(normalise("status"))[0]) is None  # not a misspelt "start"
+    # "given" is a form of "give", and "manger" is always a misspelt manager here
+    assert index.term_names[index.correct_typo(tokens(normalise("given"))[0])] == tokens(normalise("give"))[0]
+    assert tokens(normalise("Enterprise Manger")) == tokens(normalise("Enterprise Manager"))
+    # A QlikView Server crash as Event Viewer records it: with "module" read as "model", line 2 shared
+    # enough words with the product-level table ("QlikView Server ... user model") to be answered by it.
+    crash = (
+        "Faulting application name: QVS.exe, version: 12.80.20400.0, time stamp: 0x5f1a2b3c\n"
+        "Faulting module name: KERNELBASE.dll, version: 10.0.20348.2227\n"
+        "Exception code: 0xe0434352\n"
+        "Faulting application path: C:\\Program Files\\QlikView\\Server\\QVS.exe"
+    )
+    assert bundled_kb.search(crash) == []
+
+
 def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_kb):
     # purchase-qlik-cloud's "we bought through a partner" is closest by far, but about Qlik Cloud
     paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
