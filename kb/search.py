@@ -18,7 +18,7 @@ import numpy as np
 from kb.article import Article
 from kb.extract import QueryLine, query_lines, quotes_an_error
 from kb.normalise import is_host_name, tokens
-from kb.questions import in_part, is_a_question, question_parts
+from kb.questions import asks, in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, WORDS, describe, score_candidates
 from kb.services import services_named
 from kb.term_index import TermIndex, best_positions
@@ -32,6 +32,8 @@ MIN_WORDS_SCORE = 54.0
 # when that article stands clearly ahead of the next.
 QUESTION_MIN_SCORE = 47.0
 QUESTION_MARGIN = 6.0
+# ... and a question that also reports a problem, about licensing (see LICENSING_TERMS).
+REPORTED_QUESTION_MIN_SCORE = 50.0
 # A question of more parts than this is a long text, not a question to take apart (each part is a search).
 MAX_QUESTION_PARTS = 20
 # A paste that quotes an error message is answered by an article's text (not its error messages or
@@ -186,10 +188,19 @@ class SearchIndex(TermIndex):
         boosts = boosts or {}
         lines = query_lines(text) if lines is None else lines
         found, hits = self._find(text, limit, boosts, lines, lines)
-        if found.matches or found.other_products or not is_a_question(text):
+        if found.matches or found.other_products or not asks(text):
             return found
-        if self._answers_a_question(found.closest, hits):
-            return Found(found.closest[:1])
+        if is_a_question(text):
+            if self._answers_a_question(found.closest, hits, QUESTION_MIN_SCORE):
+                return Found(found.closest[:1])
+        else:
+            # A question that also reports a problem ("activating the key errors out, which ports ..."):
+            # answered by a near article when it speaks of licensing.
+            if self._answers_a_question(found.closest, hits, REPORTED_QUESTION_MIN_SCORE) and any(
+                self._speaks_of_licensing(line) for line in lines
+            ):
+                return Found(found.closest[:1])
+            return found
         by_part = self._answer_by_part(text, limit, boosts, lines)
         return Found(by_part) if by_part else found
 
@@ -293,9 +304,9 @@ class SearchIndex(TermIndex):
         start, end = self.entry_term_ptr[entry], self.entry_term_ptr[entry + 1]
         return bool((self.entry_terms[start:end] == term_id).any())
 
-    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit]) -> bool:
+    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit], min_score: float) -> bool:
         """Whether the closest article answers a question asked in other words than the articles'."""
-        if not closest or closest[0].score < QUESTION_MIN_SCORE:
+        if not closest or closest[0].score < min_score:
             return False
         runner_up = closest[1].score if len(closest) > 1 else CLOSEST_SCORE
         if closest[0].score - runner_up < QUESTION_MARGIN:

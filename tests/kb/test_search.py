@@ -587,6 +587,26 @@ def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the
     assert bundled_kb.search(crash) == []
 
 
+def test_a_question_that_also_reports_a_problem_is_answered_by_a_near_licensing_article(bundled_kb):
+    paste = (
+        "We handed the Compose license email to a colleague who has since left and the mailbox was removed, "
+        "the install fails without it. How do we get it again?"
+    )
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == "purchase-replicate-compose-em"
+
+
+def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answer(bundled_kb, monkeypatch):
+    paste = (
+        "After adding section access to the sales app and reloading, users get Access denied when they open "
+        "it. How do we fix this?"
+    )
+    found = bundled_kb.index.find(paste)
+    assert found.matches == [] and found.closest  # a lead, under the score such a question needs
+    monkeypatch.setattr(search, "REPORTED_QUESTION_MIN_SCORE", found.closest[0].score - 1)
+    assert bundled_kb.search(paste) == []  # nor would it be answered lower: it never speaks of licensing
+
+
 def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_kb):
     # purchase-qlik-cloud's "we bought through a partner" is closest by far, but about Qlik Cloud
     paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
