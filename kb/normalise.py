@@ -129,6 +129,7 @@ SPELLINGS = {
     "authorisation": "authorization",
     "organisation": "organization",
     "authentification": "authentication",
+    "terminal": "cli",  # a terminal is a command line; to terminate is not
     "manger": "manager",  # a real word, so never corrected as a typo, but here always a misspelt manager
     "mangers": "managers",
     "authentificate": "authenticate",
@@ -154,7 +155,6 @@ SYNONYMS = {
     "logon": "authent",
     "incorrect": "invalid",
     "shell": "cli",
-    "termin": "cli",
     "cmd": "cli",
     "powershel": "cli",
     "bash": "cli",

@@ -170,6 +170,12 @@ _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
 
+def _is_a_caption(line: QueryLine) -> bool:
+    """A line that introduces the next ("Windows System log:", "Here is what the QMC shows:"): its few words
+    say where the paste comes from, not what it is about, so no passage of an article answers it."""
+    return line.text.rstrip().endswith(":")
+
+
 class SearchIndex(TermIndex):
     """Finds the articles that answer a paste: scores the candidates the term index picks for each line."""
 
@@ -376,7 +382,7 @@ class SearchIndex(TermIndex):
         if (
             best < ANSWERED_BY_A_STRING
             and not whole_errors_only
-            and (alone or len(terms.ids) >= MIN_TERMS_FOR_PASSAGES)
+            and (alone or (len(terms.ids) >= MIN_TERMS_FOR_PASSAGES and not _is_a_caption(line)))
         ):
             passages = self.passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, len(passages), subjects)

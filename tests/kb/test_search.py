@@ -607,6 +607,23 @@ def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answe
     assert bundled_kb.search(paste) == []  # nor would it be answered lower: it never speaks of licensing
 
 
+def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
+    # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
+    # a line of its own it said 84.8 for two articles
+    paste = (
+        "Windows System log:\n"
+        "The Qlik Sense Proxy Service service terminated unexpectedly. It has done this 2 time(s).\n"
+        "proxy down every morning, any idea?"
+    )
+    assert bundled_kb.search(paste) == []
+
+
+def test_a_terminal_is_a_command_line_but_terminated_is_not():
+    assert tokens(normalise("from a terminal")) == ["cli"]
+    assert tokens(normalise("from a command line"))[0] == "cli"
+    assert "cli" not in tokens(normalise("the service terminated unexpectedly"))
+
+
 def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_kb):
     # purchase-qlik-cloud's "we bought through a partner" is closest by far, but about Qlik Cloud
     paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
