@@ -135,6 +135,10 @@ SPELLINGS = {
     "authentificate": "authenticate",
     "min": "minutes",  # "1000 min of analyzer capacity", "every 10 mins"
     "mins": "minutes",
+    "lic": "license",  # "repctl import lic how"
+    "lics": "licenses",
+    "sub": "subscription",  # "buy qlik cloud sub how"
+    "subs": "subscriptions",
 }
 
 

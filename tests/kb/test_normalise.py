@@ -152,6 +152,8 @@ def test_information_is_data():
         ("has our license been cancelled or revoked?", "has our license been disabled or disabled?"),
         ("basic auth is switched on in the QMC", "basic auth is enabled in the management console"),
         ("bought 1000 min of analyzer capacity", "bought 1000 minutes of analyzer capacity"),
+        ("repctl import lic how", "repctl import license how"),
+        ("buy qlik cloud sub how, 3 subs", "buy qlik cloud subscription how, 3 subscriptions"),
     ],
 )
 def test_peoples_words_for_a_concept_are_the_articles_terms(people_say, articles_say):
