@@ -587,13 +587,22 @@ def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the
     assert bundled_kb.search(crash) == []
 
 
-def test_a_question_that_also_reports_a_problem_is_answered_by_a_near_licensing_article(bundled_kb):
+def test_a_question_that_also_reports_a_problem_is_answered_by_a_near_licensing_article(
+    bundled_kb, monkeypatch
+):
     paste = (
         "We handed the Compose license email to a colleague who has since left and the mailbox was removed, "
         "the install fails without it. How do we get it again?"
     )
-    matches = bundled_kb.search(paste)
-    assert matches and matches[0].article.id == "purchase-replicate-compose-em"
+    closest = bundled_kb.index.find(paste).closest
+    assert (
+        closest and closest[0].article.id == "purchase-replicate-compose-em" and closest[0].score < MIN_SCORE
+    )
+    # answered from the score such a question needs, and only from it
+    monkeypatch.setattr(search, "REPORTED_QUESTION_MIN_SCORE", closest[0].score - 0.5)
+    assert [match.article.id for match in bundled_kb.search(paste)] == ["purchase-replicate-compose-em"]
+    monkeypatch.setattr(search, "REPORTED_QUESTION_MIN_SCORE", closest[0].score + 0.5)
+    assert bundled_kb.search(paste) == []
 
 
 def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answer(bundled_kb, monkeypatch):
