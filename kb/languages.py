@@ -65,6 +65,7 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "activate": "aktivieren activer activar ativar attivare activeren",
     "sync": "synchronisieren synchroniser sincronizar sincronizzare synchroniseren",
     "certificate": "zertifikat certificat certificado certificato certificaat",
+    "cli": "kommandozeile befehlszeile eingabeaufforderung opdrachtregel",
 }
 
 FOREIGN_WORDS: dict[str, tuple[str, ...]] = {

@@ -207,6 +207,7 @@ def test_accents_are_folded_and_still_part_words():
             "apply license error date too low",
         ),
         ("Benutzer bekommen doppelte Lizenz", "users double license"),
+        ("Lizenz über die Kommandozeile einspielen", "license über cli einspielen"),
         ("o Qlik Sense Desktop pede login", "Qlik Sense Desktop pede login"),
     ],
 )
