@@ -9,9 +9,9 @@ from pathlib import Path
 
 from kb.normalise import stem_uncached
 
-# Words seen fewer times in pyspellchecker's English corpus are rare enough ("alow", "redyed") to be a
+# Words seen fewer times in pyspellchecker's English corpus are rare enough ("minuets", "alow") to be a
 # misspelling more often than themselves.
-MIN_COUNT = 100
+MIN_COUNT = 500
 
 
 @lru_cache(maxsize=1)

@@ -576,6 +576,11 @@ def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the
     # "given" is a form of "give", and "manger" is always a misspelt manager here
     assert index.term_names[index.correct_typo(tokens(normalise("given"))[0])] == tokens(normalise("give"))[0]
     assert tokens(normalise("Enterprise Manger")) == tokens(normalise("Enterprise Manager"))
+    # a rare word is more often a misspelling: "analyzer minuets" are minutes
+    assert (
+        index.term_names[index.correct_typo(tokens(normalise("minuets"))[0])]
+        == tokens(normalise("minutes"))[0]
+    )
     # A QlikView Server crash as Event Viewer records it: with "module" read as "model", line 2 shared
     # enough words with the product-level table ("QlikView Server ... user model") to be answered by it.
     crash = (
