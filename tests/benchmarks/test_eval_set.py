@@ -93,6 +93,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout26_set.yaml", 103, 22),
         ("holdout27_set.yaml", 101, 22),
         ("holdout28_set.yaml", 102, 22),
+        ("holdout29_set.yaml", 105, 22),
         ("holdout30_set.yaml", 100, 22),
     ],
 )
