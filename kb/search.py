@@ -284,8 +284,14 @@ class SearchIndex(TermIndex):
         )
 
     def _speaks_of_licensing(self, line: QueryLine) -> bool:
-        """A licensing word, or a code the articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
-        return not LICENSING_TERMS.isdisjoint(tokens(line.normalised)) or self._names_a_known_code(line)
+        """A licensing word (or one made with "license": importlicense, TestCloudLicense), or a code the
+        articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
+        terms = tokens(line.normalised)
+        return (
+            not LICENSING_TERMS.isdisjoint(terms)
+            or any("licens" in term for term in terms)
+            or self._names_a_known_code(line)
+        )
 
     def _doubt(
         self,

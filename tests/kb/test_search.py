@@ -621,6 +621,14 @@ def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answe
     assert bundled_kb.search(paste) == []  # nor would it be answered lower: it never speaks of licensing
 
 
+def test_a_word_made_with_license_speaks_of_licensing(bundled_kb):
+    # no licensing word but "importlicence": the symptom about repctl.sh answers it
+    matches = bundled_kb.search(
+        "repctl.sh importlicence on our linux box: is the txt to json step a perl script there?"
+    )
+    assert matches and matches[0].article.id == "replicate-import-license-cli"
+
+
 def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
     # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
     # a line of its own it said 84.8 for two articles
