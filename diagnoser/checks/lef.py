@@ -74,7 +74,7 @@ def token_only(lef: Lef, context: Context) -> list[Finding]:
             fix="Use the license number (serial) and control number instead of a Signed License Key: enter "
             "both in the Qlik Management Console (License management > Site license). If you expected a "
             "user-based license, check with your Qlik account owner that the right product was bought.",
-            articles=("license-server-connection-error", ACTIVATION_METHODS),
+            articles=("license-server-connection-error",),
         )
     ]
 
