@@ -193,18 +193,18 @@ class SearchIndex(TermIndex):
         the caller already has them."""
         boosts = boosts or {}
         lines = query_lines(text) if lines is None else lines
-        found, hits = self._find(text, limit, boosts, lines, lines)
+        found, hits = self._find(text, limit, boosts, lines, lines, whole=True)
         if found.matches or found.other_products or not asks(text):
             return found
         if is_a_question(text):
-            if self._answers_a_question(found.closest, hits, QUESTION_MIN_SCORE):
+            if self._answers_a_question(found.closest, hits, QUESTION_MIN_SCORE, lines):
                 return Found(found.closest[:1])
         else:
             # A question that also reports a problem ("activating the key errors out, which ports ..."):
             # answered by a near article when it speaks of licensing.
-            if self._answers_a_question(found.closest, hits, REPORTED_QUESTION_MIN_SCORE) and any(
-                self._speaks_of_licensing(line) for line in lines
-            ):
+            if self._answers_a_question(
+                found.closest, hits, REPORTED_QUESTION_MIN_SCORE, lines
+            ) and self._speaks_of_licensing(lines):
                 return Found(found.closest[:1])
             return found
         by_part = self._answer_by_part(text, limit, boosts, lines)
@@ -217,11 +217,13 @@ class SearchIndex(TermIndex):
         boosts: Mapping[str, Boost],
         lines: list[QueryLine] | None,
         paste_lines: list[QueryLine],
+        whole: bool,
     ) -> tuple[Found, dict[int, _Hit]]:
-        """One scoring pass over `text` (the paste, or a part of it: `paste_lines` are the whole paste's)."""
+        """One scoring pass over `text` (the paste as a `whole`, or a part of it: `paste_lines` are the whole
+        paste's)."""
         hits, other_products = self._hits(text, lines)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
-        self._doubt_licensing_matches(hits, boosts, paste_lines)
+        self._doubt_licensing_matches(hits, boosts, paste_lines, passages_too=not whole)
         matches = self._rank(hits, limit, boosts)
         if matches:
             return Found(matches), hits
@@ -241,7 +243,7 @@ class SearchIndex(TermIndex):
             return []
         best: dict[str, Match] = {}
         for part in parts:
-            for match in self._find(part, limit, boosts, None, paste_lines)[0].matches:
+            for match in self._find(part, limit, boosts, None, paste_lines, whole=False)[0].matches:
                 if match.article.id not in best or match.score > best[match.article.id].score:
                     best[match.article.id] = Match(match.article, match.score, in_part(match.why, part))
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
@@ -263,10 +265,15 @@ class SearchIndex(TermIndex):
         )
 
     def _doubt_licensing_matches(
-        self, hits: dict[int, _Hit], boosts: Mapping[str, Boost], paste_lines: list[QueryLine]
+        self,
+        hits: dict[int, _Hit],
+        boosts: Mapping[str, Boost],
+        paste_lines: list[QueryLine],
+        passages_too: bool,
     ) -> None:
         """In a paste that never speaks of licensing (see LICENSING_TERMS) nor names a code the articles
-        know, a symptom or title that does must be close to it all."""
+        know, a symptom or title that does must be close to it all, and so must any passage of the articles'
+        text that is to answer one part of a question."""
         license_term = self.vocabulary.get("licens")
         if license_term is None:
             return
@@ -277,21 +284,33 @@ class SearchIndex(TermIndex):
             lambda hit: (
                 hit.combined >= QUESTION_MIN_SCORE
                 and hit.min_score < ERROR_TEXT_MIN_SCORE
-                and self.entry_kind[hit.source[0]] in (SYMPTOM, TITLE)
+                and self.entry_kind[hit.source[0]]
+                in ((SYMPTOM, TITLE, BODY) if passages_too else (SYMPTOM, TITLE))
                 and self._entry_has_term(hit.source[0], license_term)
             ),
-            lambda: not any(self._speaks_of_licensing(line) for line in paste_lines),
+            lambda: not self._speaks_of_licensing(paste_lines),
         )
 
-    def _speaks_of_licensing(self, line: QueryLine) -> bool:
-        """A licensing word (or one made with "license": importlicense, TestCloudLicense), or a code the
-        articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
-        terms = tokens(line.normalised)
+    def _is_a_licensing_passage(self, entry: int) -> bool:
+        license_term = self.vocabulary.get("licens")
         return (
-            not LICENSING_TERMS.isdisjoint(terms)
-            or any("licens" in term for term in terms)
-            or self._names_a_known_code(line)
+            bool(self.entry_kind[entry] == BODY)
+            and license_term is not None
+            and self._entry_has_term(entry, license_term)
         )
+
+    def _speaks_of_licensing(self, lines: list[QueryLine]) -> bool:
+        """Whether a line has a licensing word (or one made with "license": importlicense,
+        TestCloudLicense), or a code the articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
+        for line in lines:
+            terms = tokens(line.normalised)
+            if (
+                not LICENSING_TERMS.isdisjoint(terms)
+                or any("licens" in term for term in terms)
+                or self._names_a_known_code(line)
+            ):
+                return True
+        return False
 
     def _doubt(
         self,
@@ -316,7 +335,9 @@ class SearchIndex(TermIndex):
         start, end = self.entry_term_ptr[entry], self.entry_term_ptr[entry + 1]
         return bool((self.entry_terms[start:end] == term_id).any())
 
-    def _answers_a_question(self, closest: list[Match], hits: dict[int, _Hit], min_score: float) -> bool:
+    def _answers_a_question(
+        self, closest: list[Match], hits: dict[int, _Hit], min_score: float, lines: list[QueryLine]
+    ) -> bool:
         """Whether the closest article answers a question asked in other words than the articles'."""
         if not closest or closest[0].score < min_score:
             return False
@@ -325,7 +346,11 @@ class SearchIndex(TermIndex):
             return False
         hit = hits[self.article_numbers[closest[0].article.id]]
         # not when its match is doubted already: about another product, or only the text for a quoted error
-        return hit.source is not None and hit.source[1] == WORDS and hit.min_score <= MIN_WORDS_SCORE
+        if hit.source is None or hit.source[1] != WORDS or hit.min_score > MIN_WORDS_SCORE:
+            return False
+        # nor by a passage about licensing when the question is not ("when do our dashboards refresh?" and
+        # the SLK's unpublished refresh schedule)
+        return not self._is_a_licensing_passage(hit.source[0]) or self._speaks_of_licensing(lines)
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.

@@ -629,6 +629,20 @@ def test_a_word_made_with_license_speaks_of_licensing(bundled_kb):
     assert matches and matches[0].article.id == "replicate-import-license-cli"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asked whole: the SLK overview's text on its refresh schedule was nearest by far (51.1)
+        "At what time is the data in our Qlik dashboards refreshed each night? This morning the figures were "
+        "still yesterday's.",
+        # asked part by part: the first part found the same passage (61.0)
+        "What time does the data in the Qlik dashboards refresh every night? We still saw old numbers at 9.",
+    ],
+)
+def test_a_question_not_about_licensing_is_not_answered_by_a_passage_about_it(bundled_kb, question):
+    assert bundled_kb.search(question) == []
+
+
 def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
     # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
     # a line of its own it said 84.8 for two articles
