@@ -170,10 +170,16 @@ _CODE_TERM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{2,}-\d{2,}")
 
 
+# Column names as a CSV export writes them: no spaces after the separators, unlike a list in a sentence.
+_HEADER_ROW = re.compile(r'\s*"?[A-Za-z][\w]*"?(?:[,;\t]"?[A-Za-z][\w]*"?){2,}\s*')
+
+
 def _is_a_caption(line: QueryLine) -> bool:
-    """A line that introduces the next ("Windows System log:", "Here is what the QMC shows:"): its few words
-    say where the paste comes from, not what it is about, so no passage of an article answers it."""
-    return line.text.rstrip().endswith(":")
+    """A line that introduces the next ("Windows System log:", "Here is what the QMC shows:") or names the
+    columns of a table ("User","Allocation","Assigned","Method"): its few words say where the paste comes
+    from, not what it is about, so no passage of an article answers it."""
+    text = line.text.rstrip()
+    return text.endswith(":") or _HEADER_ROW.fullmatch(text) is not None
 
 
 class SearchIndex(TermIndex):

@@ -621,6 +621,19 @@ def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answe
     assert bundled_kb.search(paste) == []  # nor would it be answered lower: it never speaks of licensing
 
 
+def test_the_header_row_of_an_export_is_not_answered_by_an_articles_text(bundled_kb):
+    # "User","Allocation","Assigned","Method" are all words of the product-level table's text (76.5)
+    paste = (
+        '"User","Allocation","Assigned","Method"\n'
+        '"ACME\\lnorth","Analyzer","2024-05-02","Manual"\n'
+        '"ACME\\lnorth","Professional","2024-06-11","Dynamic"\n'
+        '"ACME\\tbell","Professional","2024-04-01","Manual"\n'
+        "QlikView QMC export: why does lnorth hold an analyzer and a professional line?"
+    )
+    matches = bundled_kb.search(paste)
+    assert [match.article.id for match in matches] == ["qlikview-dynamic-allocation-double-assignment"]
+
+
 def test_a_word_made_with_license_speaks_of_licensing(bundled_kb):
     # no licensing word but "importlicence": the symptom about repctl.sh answers it
     matches = bundled_kb.search(
