@@ -95,6 +95,8 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout28_set.yaml", 102, 22),
         ("holdout29_set.yaml", 105, 22),
         ("holdout30_set.yaml", 100, 22),
+        ("holdout31_set.yaml", 105, 22),
+        ("holdout32_set.yaml", 102, 22),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
