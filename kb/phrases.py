@@ -35,6 +35,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"qem", "qlik enterprise manager"),
     (r"em", "enterprise manager"),
     (r"slks?", "signed license key"),
+    (r"web connectors?", "webconnectors"),  # Qlik Web Connectors, the product table's WebConnectors
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),
     (r"procure(?:ment)?|po|purchase order", "purchase"),

@@ -153,6 +153,7 @@ def test_information_is_data():
         ("basic auth is switched on in the QMC", "basic auth is enabled in the management console"),
         ("bought 1000 min of analyzer capacity", "bought 1000 minutes of analyzer capacity"),
         ("repctl import lic how", "repctl import license how"),
+        ("do Qlik Web Connectors need a license", "do Qlik WebConnectors need a license"),
         ("our licence file has a time limit that ran out", "our license file has a TIMELIMIT that expired"),
         ("buy qlik cloud sub how, 3 subs", "buy qlik cloud subscription how, 3 subscriptions"),
     ],
