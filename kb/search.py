@@ -229,7 +229,11 @@ class SearchIndex(TermIndex):
         paste's)."""
         hits, other_products = self._hits(text, lines)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
-        self._doubt_licensing_matches(hits, boosts, paste_lines, passages_too=not whole)
+        # A passage is doubted too, except for a one-line paste asked whole: among many lines (a checklist,
+        # a chat), a line of a few plain words ("Upgrade Qlik Sense to the latest release") finds a passage
+        # that shares them all.
+        passages_too = not whole or len(paste_lines) > 1
+        self._doubt_licensing_matches(hits, boosts, paste_lines, passages_too)
         matches = self._rank(hits, limit, boosts)
         if matches:
             return Found(matches), hits
@@ -278,8 +282,8 @@ class SearchIndex(TermIndex):
         passages_too: bool,
     ) -> None:
         """In a paste that never speaks of licensing (see LICENSING_TERMS) nor names a code the articles
-        know, a symptom or title that does must be close to it all, and so must any passage of the articles'
-        text that is to answer one part of a question."""
+        know, a symptom or title that does must be close to it all, and so must a passage of the articles'
+        text when `passages_too`."""
         license_term = self.vocabulary.get("licens")
         if license_term is None:
             return

@@ -656,6 +656,17 @@ def test_a_question_not_about_licensing_is_not_answered_by_a_passage_about_it(bu
     assert bundled_kb.search(question) == []
 
 
+def test_a_line_of_a_longer_paste_not_about_licensing_is_not_answered_by_a_passage_about_it(bundled_kb):
+    # line 1 shares all its words with the datetime article's text on upgrading to a later release (62.9)
+    checklist = (
+        "Upgrade runbook - Qlik Sense Enterprise to the latest release\n"
+        "[x] Back up the repository database\n"
+        "[ ] Upgrade the central node\n"
+        "[ ] Upgrade the rim nodes the same night?"
+    )
+    assert bundled_kb.search(checklist) == []
+
+
 def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
     # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
     # a line of its own it said 84.8 for two articles
