@@ -97,6 +97,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout30_set.yaml", 100, 22),
         ("holdout31_set.yaml", 105, 22),
         ("holdout32_set.yaml", 102, 22),
+        ("holdout33_set.yaml", 98, 22),
         ("holdout34_set.yaml", 101, 22),
     ],
 )
