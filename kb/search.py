@@ -175,11 +175,12 @@ _HEADER_ROW = re.compile(r'\s*"?[A-Za-z][\w]*"?(?:[,;\t]"?[A-Za-z][\w]*"?){2,}\s
 
 
 def _is_a_caption(line: QueryLine) -> bool:
-    """A line that introduces the next ("Windows System log:", "Here is what the QMC shows:") or names the
-    columns of a table ("User","Allocation","Assigned","Method"): its few words say where the paste comes
-    from, not what it is about, so no passage of an article answers it."""
+    """A line that introduces the next ("Windows System log:", "Here is what the QMC shows:"), a screen's
+    breadcrumb ("QMC > Data connections") or the columns of a table ("User","Allocation","Assigned"): its
+    few words say where the paste comes from, not what it is about, so no passage of an article answers
+    it."""
     text = line.text.rstrip()
-    return text.endswith(":") or _HEADER_ROW.fullmatch(text) is not None
+    return text.endswith(":") or " > " in text or _HEADER_ROW.fullmatch(text) is not None
 
 
 class SearchIndex(TermIndex):

@@ -621,6 +621,17 @@ def test_a_question_that_reports_a_problem_but_not_about_licensing_gets_no_answe
     assert bundled_kb.search(paste) == []  # nor would it be answered lower: it never speaks of licensing
 
 
+def test_a_screens_breadcrumb_is_not_answered_by_an_articles_text(bundled_kb):
+    # "QMC > Data connections" is the management console, data and connection: words of many a passage
+    screen = (
+        "QMC > Data connections\n"
+        "Name: SQL_Sales   Type: ODBC\n"
+        "Test connection\n"
+        "Error: ERROR [08001] [Qlik][ODBC SQL Server Wire Protocol driver]Connection refused."
+    )
+    assert bundled_kb.search(screen) == []
+
+
 def test_the_header_row_of_an_export_is_not_answered_by_an_articles_text(bundled_kb):
     # "User","Allocation","Assigned","Method" are all words of the product-level table's text (76.5)
     paste = (
