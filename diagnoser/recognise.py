@@ -9,7 +9,8 @@ Rules, first that applies (only the first SAMPLE_CHARS are looked at, so any pas
   making up the whole paste, or at least two of them and 40% of the lines (the header and a sentence around
   it are allowed); or, on one line whose breaks were lost, three known tags making up most of it.
 - slk: the paste is essentially one JWT-looking key (at most a few words around it, such as "Signed License
-  Key:"), even broken over lines and spaces; also the bare start of a key (`eyJ...`) with parts missing.
+  Key:", or a line or two of a person's text above or below a key on lines of its own), even broken over
+  lines and spaces; also the bare start of a key (`eyJ...`) with parts missing.
 - log: log markers (a timestamp, an upper-case level, a JSON object, a stack-trace line), or several lines
   that are not mostly a person's sentences.
 - text: anything else: a sentence, a bare error message, a question or an email over several lines.
@@ -26,6 +27,7 @@ from diagnoser.parsers.slk import find_key
 KINDS = ("lef", "slk", "replicate-license", "compose-license", "log", "text")
 SAMPLE_CHARS = 200_000
 MAX_WORDS_AROUND_KEY = 4
+MAX_LINES_AROUND_KEY = 2
 _LOG_MARKER = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b"
     r"|^\s*\{\s*\"[^\"]*\"\s*:|^\s+at\s+\S+\(|^Traceback \(most recent call last\)",
@@ -97,7 +99,14 @@ def _is_flattened_lef(sample: str) -> bool:
 
 def _is_key(sample: str) -> bool:
     key = find_key(sample)
-    if key is not None:
-        around = sample.replace(key.raw, " ", 1)
-        return len(_WORD.findall(around)) <= MAX_WORDS_AROUND_KEY
-    return False
+    if key is None:
+        return False
+    around = sample.replace(key.raw, "\n", 1)
+    if len(_WORD.findall(around)) <= MAX_WORDS_AROUND_KEY:
+        return True
+    # a key on lines of its own with a sentence or two about it ("Customer forwarded this, what is it?")
+    before, _, after = sample.partition(key.raw)
+    on_its_own = before.endswith("\n") or not before.strip()
+    on_its_own = on_its_own and (after.startswith(("\n", "\r")) or not after.strip())
+    sentences = [line for line in around.splitlines() if line.strip()]
+    return on_its_own and len(sentences) <= MAX_LINES_AROUND_KEY and not _LOG_MARKER.search(around)

@@ -31,6 +31,7 @@ RSA_SIGNATURE_BYTES = (256, 384, 512)  # RSA 2048 / 3072 / 4096-bit keys
 FULL_SIGNATURE_CHARS = frozenset(-(-size * 4 // 3) for size in RSA_SIGNATURE_BYTES)  # 342, 512, 683
 _DATE_RUN = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3}-\d{4}")
 MAX_KEY_CHARS = 64_000
+_CUT_SHORT = re.compile(r"(?:\.{3,}|\u2026)$")  # "eyJhbGci..." as an email preview or a ticket shortens it
 
 
 def _continues(run: str, part_start: bool) -> bool:
@@ -122,8 +123,18 @@ def find_key(text: str) -> SignedKey | None:
     """The first JWT-looking key in text (three dot-separated parts, breaks allowed), decoded."""
     span = next(key_spans(text[:SEARCH_CHARS]), None)
     if span is None:
-        return find_whole_key(text)
+        return find_whole_key(text) or _key_line(text)
     return decode_key(text[span[0] : span[2]].strip(BREAK_CHARS))
+
+
+def _key_line(text: str) -> SignedKey | None:
+    """A line of its own that is a key however broken ("eyJhbGci...", cut short in a forwarded email)."""
+    if len(text) > MAX_KEY_CHARS * 2:
+        return None
+    for line in text.splitlines():
+        if line.strip(BREAK_CHARS).startswith("eyJ") and (key := find_whole_key(line)) is not None:
+            return key
+    return None
 
 
 def find_whole_key(text: str) -> SignedKey | None:
@@ -132,7 +143,11 @@ def find_whole_key(text: str) -> SignedKey | None:
     if len(text) > MAX_KEY_CHARS * 2:
         return None
     cleaned, _ = clean(text.strip(BREAK_CHARS))
-    if len(cleaned) < 20 or len(cleaned) > MAX_KEY_CHARS or not _WHOLE_KEY.fullmatch(cleaned):
+    if (
+        len(cleaned) < 20
+        or len(cleaned) > MAX_KEY_CHARS
+        or not _WHOLE_KEY.fullmatch(cleaned.rstrip("\u2026"))
+    ):
         return None
     if not any(part.startswith("eyJ") for part in cleaned.split(".")):
         return None
@@ -169,6 +184,12 @@ def decode_key(raw: str) -> SignedKey:
         return key
     parts = cleaned.split(".")
     key.parts = len(parts)
+    if _CUT_SHORT.search(cleaned):  # only its start is here: nothing else about it can be told
+        key.parts = len(_CUT_SHORT.sub("", cleaned).split("."))
+        key.problems.append(
+            'it ends with "...": only its start is here, it was cut short where it was copied'
+        )
+        return key
     if len(parts) == 5:
         key.problems.append("it has five parts: an encrypted token (JWE), not a Signed License Key")
         return key

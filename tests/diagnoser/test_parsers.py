@@ -167,6 +167,16 @@ def test_a_key_in_json_and_quotes():
     assert find_key(f"key '{good}'.").cleaned == good
 
 
+def test_a_key_cut_short_on_a_line_of_its_own_is_found_and_said_to_be_cut_short():
+    start = keys.signed_key()[:60]
+    key = find_key(f"Customer forwarded this from the licensing email, what is it?\n{start}...")
+    assert key is not None and key.cleaned == f"{start}..."
+    assert key.problems == [
+        'it ends with "...": only its start is here, it was cut short where it was copied'
+    ]
+    assert find_key(f"what is this?\n{start}\u2026").problems == key.problems
+
+
 def test_a_key_broken_over_lines_inside_a_sentence():
     good = keys.signed_key(3072)
     text = "Hello, the key below is refused:\n\n" + keys.broken_like_a_pdf(good, 64) + "\n\nRegards, Bob"

@@ -75,6 +75,22 @@ CASES = [
     pytest.param("Signed License Key: " + keys.signed_key(), "slk", id="slk: with a label"),
     pytest.param(keys.unsigned_key(), "slk", id="slk: alg none"),
     pytest.param(keys.signed_key().rsplit(".", 1)[0], "slk", id="slk: header and payload only"),
+    pytest.param(
+        "User forwarded this string from the licensing email and asks what it is and where it goes:\n"
+        + keys.signed_key(),
+        "slk",
+        id="slk: a sentence above it",
+    ),
+    pytest.param(
+        "Is this the key we need?\n" + keys.signed_key()[:60] + "...\nIt came in the order email.",
+        "slk",
+        id="slk: cut short, a sentence above and below",
+    ),
+    pytest.param(
+        "We applied it.\nThe QMC rejects it.\nIt came by email.\n" + keys.signed_key(),
+        "text",
+        id="not slk: three lines around it",
+    ),
     pytest.param(M.LICENSE_SERVER_LOG, "log", id="log: repository trace"),
     pytest.param("2024-01-02 10:00:00 ERROR something failed", "log", id="log: one line with a timestamp"),
     pytest.param('{"level":"error","message":"license"}', "log", id="log: JSON line"),
