@@ -16,8 +16,13 @@ MIN_COUNT = 500
 
 @lru_cache(maxsize=1)
 def english_stems() -> frozenset[str]:
-    """The stems of common English words of four letters or more (the shortest a typo is corrected at)."""
-    from spellchecker import SpellChecker
+    """The stems of common English words of four letters or more (the shortest a typo is corrected at);
+    none when the word list is not installed (a checkout updated without reinstalling), typos are then
+    corrected as before."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return frozenset()
 
     frequencies = SpellChecker(language="en", distance=1).word_frequency
     return frozenset(
@@ -32,5 +37,8 @@ def word_list_signature() -> str:
     spec = importlib.util.find_spec("spellchecker")
     if spec is None or not spec.submodule_search_locations:
         return "no word list"
-    stat = (Path(spec.submodule_search_locations[0]) / "resources" / "en.json.gz").stat()
+    try:
+        stat = (Path(spec.submodule_search_locations[0]) / "resources" / "en.json.gz").stat()
+    except OSError:
+        return "no word list"
     return f"{stat.st_size}:{stat.st_mtime_ns}"
