@@ -99,6 +99,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout32_set.yaml", 102, 22),
         ("holdout33_set.yaml", 98, 22),
         ("holdout34_set.yaml", 101, 22),
+        ("holdout35_set.yaml", 104, 22),
         ("holdout36_set.yaml", 105, 22),
     ],
 )
