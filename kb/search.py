@@ -34,6 +34,8 @@ QUESTION_MIN_SCORE = 47.0
 QUESTION_MARGIN = 6.0
 # ... and a question that also reports a problem, about licensing (see LICENSING_TERMS).
 REPORTED_QUESTION_MIN_SCORE = 50.0
+# A one-line paste of at most this many words is typed like a search: see _find.
+SEARCH_WORDS = 8
 # A question of more parts than this is a long text, not a question to take apart (each part is a search).
 MAX_QUESTION_PARTS = 20
 # A paste that quotes an error message is answered by an article's text (not its error messages or
@@ -76,7 +78,7 @@ MIN_TERMS_FOR_PASSAGES = 3
 # "cannot license QlikView Publisher in the management console".
 LICENSING_TERMS = frozenset(
     """
-    licens key lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
+    licens key keyset lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
     analyz profession overag productlevel timelimit
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
@@ -230,10 +232,12 @@ class SearchIndex(TermIndex):
         paste's)."""
         hits, other_products = self._hits(text, lines)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
-        # A passage is doubted too, except for a one-line paste asked whole: among many lines (a checklist,
-        # a chat), a line of a few plain words ("Upgrade Qlik Sense to the latest release") finds a passage
-        # that shares them all.
-        passages_too = not whole or len(paste_lines) > 1
+        # A passage is doubted too, except for a one-line paste of more than a few words asked whole: among
+        # many lines (a checklist, a chat) or typed as a search ("qlik sense upgrade failed repository
+        # database"), a few plain words find a passage that shares them all.
+        passages_too = (
+            not whole or len(paste_lines) != 1 or len(paste_lines[0].normalised.split()) <= SEARCH_WORDS
+        )
         self._doubt_licensing_matches(hits, boosts, paste_lines, passages_too)
         matches = self._rank(hits, limit, boosts)
         if matches:
