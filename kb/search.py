@@ -289,9 +289,6 @@ class SearchIndex(TermIndex):
         """In a paste that never speaks of licensing (see LICENSING_TERMS) nor names a code the articles
         know, a symptom or title that does must be close to it all, and so must a passage of the articles'
         text when `passages_too`."""
-        license_term = self.vocabulary.get("licens")
-        if license_term is None:
-            return
         self._doubt(
             hits,
             boosts,
@@ -301,18 +298,14 @@ class SearchIndex(TermIndex):
                 and hit.min_score < ERROR_TEXT_MIN_SCORE
                 and self.entry_kind[hit.source[0]]
                 in ((SYMPTOM, TITLE, BODY) if passages_too else (SYMPTOM, TITLE))
-                and self._entry_has_term(hit.source[0], license_term)
+                and self._entry_speaks_of_licensing(hit.source[0])
             ),
             lambda: not self._speaks_of_licensing(paste_lines),
         )
 
-    def _is_a_licensing_passage(self, entry: int) -> bool:
+    def _entry_speaks_of_licensing(self, entry: int) -> bool:
         license_term = self.vocabulary.get("licens")
-        return (
-            bool(self.entry_kind[entry] == BODY)
-            and license_term is not None
-            and self._entry_has_term(entry, license_term)
-        )
+        return license_term is not None and self._entry_has_term(entry, license_term)
 
     def _speaks_of_licensing(self, lines: list[QueryLine]) -> bool:
         """Whether a line has a licensing word (or one made with "license": importlicense,
@@ -365,7 +358,12 @@ class SearchIndex(TermIndex):
             return False
         # nor by a passage about licensing when the question is not ("when do our dashboards refresh?" and
         # the SLK's unpublished refresh schedule)
-        return not self._is_a_licensing_passage(hit.source[0]) or self._speaks_of_licensing(lines)
+        entry = hit.source[0]
+        return (
+            self.entry_kind[entry] != BODY
+            or not self._entry_speaks_of_licensing(entry)
+            or self._speaks_of_licensing(lines)
+        )
 
     def _closest(self, hits: dict[int, _Hit], limit: int) -> list[Match]:
         """The articles nearest to a paste nothing matches, down to CLOSEST_SCORE: not an answer, a lead.
