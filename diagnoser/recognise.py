@@ -101,11 +101,11 @@ def _is_key(sample: str) -> bool:
     key = find_key(sample)
     if key is None:
         return False
-    around = sample.replace(key.raw, "\n", 1)
+    before, _, after = sample.partition(key.raw)
+    around = f"{before}\n{after}"
     if len(_WORD.findall(around)) <= MAX_WORDS_AROUND_KEY:
         return True
     # a key on lines of its own with a sentence or two about it ("Customer forwarded this, what is it?")
-    before, _, after = sample.partition(key.raw)
     on_its_own = before.endswith("\n") or not before.strip()
     on_its_own = on_its_own and (after.startswith(("\n", "\r")) or not after.strip())
     sentences = [line for line in around.splitlines() if line.strip()]

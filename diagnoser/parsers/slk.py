@@ -182,14 +182,14 @@ def decode_key(raw: str) -> SignedKey:
             f"the key is {len(cleaned):,} characters long; Signed License Keys are far shorter"
         )
         return key
-    parts = cleaned.split(".")
-    key.parts = len(parts)
     if _CUT_SHORT.search(cleaned):  # only its start is here: nothing else about it can be told
         key.parts = len(_CUT_SHORT.sub("", cleaned).split("."))
         key.problems.append(
             'it ends with "...": only its start is here, it was cut short where it was copied'
         )
         return key
+    parts = cleaned.split(".")
+    key.parts = len(parts)
     if len(parts) == 5:
         key.problems.append("it has five parts: an encrypted token (JWE), not a Signed License Key")
         return key
