@@ -43,6 +43,9 @@ MAX_QUESTION_PARTS = 20
 ERROR_TEXT_MIN_SCORE = 66.0
 # A passage of an article's text, for a line about a service or product the article never names.
 OTHER_SUBJECT_TEXT_MIN_SCORE = 80.0
+# ... and a symptom or title: "how can we purchase Qlik Replicate and Compose, through a partner?" is not
+# answered by Qlik Cloud's "we bought through a partner" (72.5).
+OTHER_SUBJECT_PHRASE_MIN_SCORE = 75.0
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
@@ -63,7 +66,6 @@ UNKNOWN_TERM_WEIGHT = 0.35
 # identifier the knowledge base knows: "FLEXnet Licensing error: ... WinSock: Connection refused" is
 # another vendor's license server, "lookup license.qlikcloud.com: no such host" is ours.
 UNKNOWN_WEIGHT_FOR_PASSAGES = 0.5
-TYPO_WEIGHT = 0.8
 # Identifiers (GEO_SERVER, QB-17039, cmd.license) are what people search by: a known one weighs this much
 # more than a word in a line.
 IDENTIFIER_WEIGHT = 2.0
@@ -151,7 +153,7 @@ class _Subjects:
 @dataclass(frozen=True)
 class _QueryTerms:
     ids: np.ndarray  # sorted term ids of the line's known (or corrected) terms
-    weights: np.ndarray  # 1, or less for a corrected typo
+    corrected: np.ndarray  # whether each is a misspelt word's correction rather than a word as written
     emphasis: np.ndarray  # how much each counts in the share of the line an entry explains
     mass: float  # the line's whole weight, unknown words included
     mass_for_passages: float  # the same, as a passage of an article's text must explain it
@@ -418,7 +420,7 @@ class SearchIndex(TermIndex):
                 ]
             ]
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
-        written = terms.ids[terms.weights == 1.0].tolist()
+        written = terms.ids[~terms.corrected].tolist()
         subjects = _Subjects(services_named(line.text), self.product_terms.intersection(written))
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
@@ -454,7 +456,7 @@ class SearchIndex(TermIndex):
         # The line's weight of each term, looked up in a scratch array as long as the vocabulary.
         scratch = self._scratch()
         weight_of, emphasis_of = scratch.weight_of, scratch.emphasis_of
-        weight_of[terms.ids], emphasis_of[terms.ids] = terms.weights, terms.emphasis
+        weight_of[terms.ids], emphasis_of[terms.ids] = 1.0, terms.emphasis
         weight = self.idf[candidate_terms] * weight_of[candidate_terms]
         emphasis = emphasis_of[candidate_terms]
         weight_of[terms.ids] = emphasis_of[terms.ids] = 0.0
@@ -524,12 +526,12 @@ class SearchIndex(TermIndex):
     ) -> float:
         """What a symptom, title or passage must score to answer a line about a service or product the
         article never names ("Qlik Sense Repository Service will not start" is not about the License
-        Service): a symptom or title as much as an article's text for a quoted error, a passage more."""
+        Service): a symptom or title close to it all, a passage closer."""
         services, products = subjects.services, subjects.products
         if (services and services.isdisjoint(self.article_services[article_number])) or (
             products and products.isdisjoint(self.article_products[article_number])
         ):
-            return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else ERROR_TEXT_MIN_SCORE
+            return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else OTHER_SUBJECT_PHRASE_MIN_SCORE
         return min_score
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
@@ -539,35 +541,35 @@ class SearchIndex(TermIndex):
         return np.minimum(1.0, weight / (self.max_idf * SUFFICIENT_EVIDENCE))
 
     def _query_terms(self, normalised: str) -> _QueryTerms | None:
-        """Known term ids with their weights (typo-corrected terms count less), and the line's mass."""
-        weights: dict[int, float] = {}
+        """Known term ids, a corrected typo counting as much as the word it meant (a one-line search with two
+        misspelt words has little else to go on), and the line's mass."""
+        corrected: dict[int, bool] = {}
         unknown: list[str] = []
         for term in set(tokens(normalised)):
             term_id = self.vocabulary.get(term)
             if term_id is None:
                 unknown.append(term)
             else:
-                weights[term_id] = 1.0
-        if len(weights) + len(unknown) <= MAX_TERMS_FOR_TYPOS:
+                corrected[term_id] = False
+        if len(corrected) + len(unknown) <= MAX_TERMS_FOR_TYPOS:
             uncorrected = []
             for term in unknown:
-                corrected = self.correct_typo(term)
-                if corrected is None:
+                correction = self.correct_typo(term)
+                if correction is None:
                     uncorrected.append(term)
                 else:
-                    weights.setdefault(corrected, TYPO_WEIGHT)
+                    corrected.setdefault(correction, True)
             unknown = uncorrected
-        if not weights:
+        if not corrected:
             return None
-        order = sorted(weights)
+        order = sorted(corrected)
         term_ids = np.array(order, dtype=np.int64)
-        term_weights = np.array([weights[term_id] for term_id in order], dtype=np.float32)
         names = self.term_names
         emphasis = np.array(
             [IDENTIFIER_WEIGHT if _IDENTIFIER.fullmatch(names[term_id]) else 1.0 for term_id in order],
             dtype=np.float32,
         )
-        known_mass = float((self.idf[term_ids] * term_weights * emphasis).sum())
+        known_mass = float((self.idf[term_ids] * emphasis).sum())
         names_identifier = bool((emphasis > 1.0).any())
         vague = not names_identifier and bool(self.term_is_vague[term_ids].all())
         unknown_weight_for_passages = UNKNOWN_TERM_WEIGHT if names_identifier else UNKNOWN_WEIGHT_FOR_PASSAGES
@@ -578,7 +580,7 @@ class SearchIndex(TermIndex):
         )
         return _QueryTerms(
             term_ids,
-            term_weights,
+            np.array([corrected[term_id] for term_id in order], dtype=bool),
             emphasis,
             known_mass + unknown_count * self.max_idf * UNKNOWN_TERM_WEIGHT,
             known_mass + unknown_count * self.max_idf * unknown_weight_for_passages,
