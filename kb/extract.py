@@ -169,6 +169,11 @@ def quotes_an_error(text: str) -> bool:
     return False
 
 
+def quoted_errors(text: str) -> list[str]:
+    """The error messages a person quotes in their text ('it says "unable to acquire license"')."""
+    return [quoted.group()[1:-1] for quoted in _QUOTED.finditer(text) if _error_words(quoted.group())]
+
+
 def _signals(texts: list[str]) -> list[int]:
     """How strongly each line says something went wrong (0: not at all). Error words and codes are looked
     for in the whole paste first, then only in the lines that have them: line by line, that was most of

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kb.article import Article
-from kb.extract import QueryLine, query_lines, quotes_an_error
-from kb.normalise import is_host_name, tokens
+from kb.extract import QueryLine, query_lines, quoted_errors, quotes_an_error
+from kb.normalise import is_host_name, normalise, tokens
 from kb.questions import asks, in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, WORDS, describe, score_candidates
 from kb.services import services_named
@@ -46,6 +46,10 @@ OTHER_SUBJECT_TEXT_MIN_SCORE = 80.0
 # ... and a symptom or title: "how can we purchase Qlik Replicate and Compose, through a partner?" is not
 # answered by Qlik Cloud's "we bought through a partner" (72.5).
 OTHER_SUBJECT_PHRASE_MIN_SCORE = 75.0
+# A quoted error with at least this many known words, this share of them (by weight) in one of an article's
+# error messages, is that error remembered in other words.
+MIN_QUOTED_TERMS = 2
+QUOTED_ERROR_SHARE = 0.75
 # When nothing matches, up to CLOSEST_COUNT articles down to this score are offered as the closest, marked
 # as not confident.
 CLOSEST_SCORE = 40.0
@@ -270,16 +274,45 @@ class SearchIndex(TermIndex):
     ) -> None:
         """A paste that quotes an error its articles' error messages and symptoms do not match ("Access
         denied. Section access denies you access", a PostgreSQL login failure) is about another error:
-        an article's text sharing its words must be close to it all to be the answer."""
+        an article's text sharing its words must be close to it all to be the answer, unless the paste
+        quotes that article's own error in other words ('it says "unable to acquire license"')."""
+        quoted: list[list[int]] | None = None
+
+        def quotes_another_error(hit: _Hit) -> bool:
+            nonlocal quoted
+            if quoted is None:
+                quoted = [self._known_terms(quote) for quote in quoted_errors(text)]
+            return not any(
+                self._is_its_error(int(self.entry_article[hit.source[0]]), terms) for terms in quoted
+            )
+
         self._doubt(
             hits,
             boosts,
             lambda hit: (
                 self.entry_kind[hit.source[0]] == BODY
                 and hit.min_score <= hit.combined < ERROR_TEXT_MIN_SCORE
+                and quotes_another_error(hit)
             ),
             lambda: quotes_an_error(text),
         )
+
+    def _known_terms(self, text: str) -> list[int]:
+        return [self.vocabulary[term] for term in set(tokens(normalise(text))) if term in self.vocabulary]
+
+    def _is_its_error(self, article_number: int, terms: list[int]) -> bool:
+        """Whether most of these terms (by weight, at least two of them) are in one of the article's error
+        messages."""
+        if len(terms) < MIN_QUOTED_TERMS:
+            return False
+        weight = float(self.idf[terms].sum())
+        errors = np.flatnonzero((self.entry_article == article_number) & (self.entry_kind == ERROR))
+        for entry in errors.tolist():
+            entry_terms = self.entry_terms[self.entry_term_ptr[entry] : self.entry_term_ptr[entry + 1]]
+            shared = float(self.idf[np.intersect1d(terms, entry_terms)].sum())
+            if shared >= QUOTED_ERROR_SHARE * weight:
+                return True
+        return False
 
     def _doubt_licensing_matches(
         self,

@@ -1,6 +1,13 @@
 import pytest
 
-from kb.extract import MAX_QUERY_LINES, ROUTINE_LINE_WEIGHT, query_lines, quotes_an_error, reports_an_error
+from kb.extract import (
+    MAX_QUERY_LINES,
+    ROUTINE_LINE_WEIGHT,
+    query_lines,
+    quoted_errors,
+    quotes_an_error,
+    reports_an_error,
+)
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
 
@@ -206,3 +213,8 @@ def test_a_paste_reports_an_error_by_an_error_word_or_code():
 )
 def test_an_error_message_is_told_from_a_description(paste, quotes):
     assert quotes_an_error(paste) is quotes
+
+
+def test_quoted_errors_are_the_quotes_with_an_error_word():
+    paste = 'the "Signed License Key" field says "unable to acquire the license" or \u201cKeyset does not exist\u201d'
+    assert quoted_errors(paste) == ["unable to acquire the license", "Keyset does not exist"]

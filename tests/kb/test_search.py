@@ -377,6 +377,19 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     assert unclear.closest[0].score - unclear.closest[1].score < search.QUESTION_MARGIN
 
 
+def test_an_articles_own_error_quoted_in_other_words_lets_its_text_answer(bundled_kb):
+    # "Unable to acquire valid license information", remembered: the article's text answers under
+    # ERROR_TEXT_MIN_SCORE, as it would with no quote at all
+    paste = (
+        'After the upgrade our QlikView Publisher shows "unable to acquire the license" and the LEF is a few '
+        "years old, is the date on the PRODUCTLEVEL line the reason?"
+    )
+    [match] = bundled_kb.search(paste)
+    assert match.article.id == "qlikview-unable-to-acquire-license"
+    assert match.score < search.ERROR_TEXT_MIN_SCORE
+    assert "article's text" in match.why
+
+
 def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bundled_kb):
     # PostgreSQL's login failure shares "password", "authentication" and "user" with the text of the
     # proxy basic-authentication article: that is not its answer.
