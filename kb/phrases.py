@@ -26,6 +26,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         r"(?:hosted|cloud) (?:platform|service|version|offering|solution|edition|tenant)|hosted by (?:you|qlik)",
         "qlik cloud",
     ),
+    (r"qlik (?:sense )?saas", "qlik cloud"),  # Qlik Cloud's former name
     (r"change data capture|cdc", "replicate"),
     # Product names as admins shorten them in chats and tickets.
     (r"qs", "qlik sense"),

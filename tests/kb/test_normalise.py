@@ -125,6 +125,7 @@ def test_information_is_data():
         ("bought through a reseller", "bought through a partner"),
         ("a server without internet access", "offline server"),
         ("the hosted platform", "qlik cloud"),
+        ("who sells Qlik Sense SaaS", "who sells Qlik Cloud"),
         ("our prod and DR sites", "our prod and DR deployments"),
         ("we signed the PO for Compose", "we signed the purchase for Compose"),
         ("after QlikView 12.60 SR3", "after QlikView 12.60 service release"),
