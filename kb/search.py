@@ -124,6 +124,10 @@ class _Hit:
     source: tuple[int, int, int] | None  # (entry, how, line number) of the best match, None: a boost alone
     boost_why: str = ""
     second: float = 0.0  # the best score of another string of the same article
+    # ... that corroborates a best match that is a passage: not another passage read in the same line
+    # (a long article's passages share the same words)
+    second_to_passage: float = 0.0
+    best_kind: int = ERROR  # the kind of entry of the best match (ERROR, SYMPTOM, TITLE or BODY)
     min_score: float = MIN_SCORE  # what the best match must reach: less for one in other words
     # line number -> the best score of the article's strings in that line, where one would match
     line_scores: dict[int, float] = field(default_factory=dict)
@@ -137,10 +141,19 @@ class _Hit:
         scores = self.line_scores.values()
         return sum(scores) - max(scores, default=0.0) + self.boost_support, self.other_strings
 
+    def add_second(self, score: float, kind: int, line_number: int, best_kind: int, best_line: int) -> None:
+        """Count a string that is not the best (of `kind`, in line `line_number`) as corroboration of the
+        best (of `best_kind`, in `best_line`)."""
+        self.second = max(self.second, score)
+        self.other_strings += score
+        if kind != BODY or best_kind != BODY or line_number != best_line:
+            self.second_to_passage = max(self.second_to_passage, score)
+
     @property
     def combined(self) -> float:
         """The best match, raised a little when another string of the article agrees."""
-        return self.score + (100.0 - self.score) * CORROBORATION * self.second / 100.0
+        second = self.second_to_passage if self.best_kind == BODY else self.second
+        return self.score + (100.0 - self.score) * CORROBORATION * second / 100.0
 
 
 @dataclass(frozen=True)
@@ -537,19 +550,24 @@ class SearchIndex(TermIndex):
                 for kind, article, min_score in zip(kinds.tolist(), articles, min_scores, strict=True)
             ]
         scores_list = scores.tolist()
-        for entry, article_number, score, how, min_score in zip(
-            candidates.tolist(), articles, scores_list, hows.tolist(), min_scores, strict=True
+        for entry, article_number, score, how, min_score, kind in zip(
+            candidates.tolist(), articles, scores_list, hows.tolist(), min_scores, kinds.tolist(), strict=True
         ):
             hit = hits.get(article_number)
             if hit is None:
-                hit = hits[article_number] = _Hit(score, (entry, how, line.number), min_score=min_score)
+                hit = hits[article_number] = _Hit(
+                    score, (entry, how, line.number), min_score=min_score, best_kind=kind
+                )
             elif score > hit.score:
-                hit.second = max(hit.second, hit.score)
-                hit.other_strings += hit.score
-                hit.score, hit.source, hit.min_score = score, (entry, how, line.number), min_score
+                hit.add_second(hit.score, hit.best_kind, hit.source[2], kind, line.number)
+                hit.score, hit.source, hit.min_score, hit.best_kind = (
+                    score,
+                    (entry, how, line.number),
+                    min_score,
+                    kind,
+                )
             else:
-                hit.second = max(hit.second, score)
-                hit.other_strings += score
+                hit.add_second(score, kind, line.number, hit.best_kind, hit.source[2])
             if score >= MIN_WORDS_SCORE and score > hit.line_scores.get(line.number, 0.0):
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)

@@ -377,6 +377,24 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     assert unclear.closest[0].score - unclear.closest[1].score < search.QUESTION_MARGIN
 
 
+def test_a_passage_is_corroborated_by_the_articles_strings_not_by_its_other_passages_of_the_line():
+    from kb.scoring import BODY, SYMPTOM
+
+    by_passages = search._Hit(65.0, (1, search.WORDS, 1), best_kind=BODY)
+    by_passages.add_second(64.0, BODY, 1, BODY, 1)  # another passage of the same line
+    assert by_passages.combined == 65.0
+    by_passages.add_second(60.0, BODY, 2, BODY, 1)  # a passage matching another line of the paste
+    by_symptoms = search._Hit(65.0, (1, search.WORDS, 1), best_kind=BODY)
+    by_symptoms.add_second(60.0, SYMPTOM, 1, BODY, 1)
+    assert by_passages.combined == by_symptoms.combined > 65.0
+
+
+def test_a_search_goes_to_the_article_whose_symptoms_agree_with_its_text(bundled_kb):
+    # The analyzer-capacity article's text mentions buying in Qlik Cloud as much as the purchase article's;
+    # only the purchase article's symptoms ("how do I buy a Qlik Cloud subscription") agree.
+    assert bundled_kb.search("buy Qlik Cloud")[0].article.id == "purchase-qlik-cloud"
+
+
 def test_an_articles_own_error_quoted_in_other_words_lets_its_text_answer(bundled_kb):
     # "Unable to acquire valid license information", remembered: the article's text answers under
     # ERROR_TEXT_MIN_SCORE, as it would with no quote at all
