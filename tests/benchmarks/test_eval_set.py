@@ -103,6 +103,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout36_set.yaml", 105, 22),
         ("holdout37_set.yaml", 113, 24),
         ("holdout38_set.yaml", 108, 24),
+        ("holdout39_set.yaml", 114, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
