@@ -445,19 +445,19 @@ def test_a_question_is_told_from_a_statement(paste, asks):
 
 def test_a_question_of_several_parts_is_answered_part_by_part(bundled_kb):
     asked = (
-        "Security review: when we activate Sense with the new key, what data goes to Qlik's cloud, over "
-        "which port, and are the user names encrypted in transit and at rest?"
+        "Compliance check before go-live: when we license Sense with the new key, what goes to Qlik's cloud, "
+        "over which port, and are the user names encrypted in transit and at rest?"
     )
     assert questions.question_parts(asked) == [
-        "Security review: when we activate Sense with the new key",
-        "what data goes to Qlik's cloud, over which port",
+        "Compliance check before go-live: when we license Sense with the new key",
+        "what goes to Qlik's cloud, over which port",
         "and are the user names encrypted in transit and at rest?",
     ]
     match, *others = bundled_kb.search(asked)
     assert match.article.id == "signed-license-key-overview"
     # "over which port" is the connection article's question too
     assert [other.article.id for other in others] in ([], ["license-server-connection-error"])
-    assert match.why.endswith('in the question "what data goes to Qlik\'s cloud, over which port"')
+    assert match.why.endswith('in the question "what goes to Qlik\'s cloud, over which port"')
     assert "line" not in match.why
     # As a statement with an error word, the same words are not taken apart.
     assert bundled_kb.search(asked.replace("?", ". It failed.")) == []
