@@ -46,6 +46,9 @@ OTHER_SUBJECT_TEXT_MIN_SCORE = 80.0
 # ... and a symptom or title: "how can we purchase Qlik Replicate and Compose, through a partner?" is not
 # answered by Qlik Cloud's "we bought through a partner" (72.5).
 OTHER_SUBJECT_PHRASE_MIN_SCORE = 75.0
+# A symptom, title or passage of an article about a product the line names (see TELLING_PRODUCT_SHARE)
+# scores this much more: said in other words, the product named is the best evidence of what it is about.
+NAMED_PRODUCT_FACTOR = 1.1
 # A quoted error with at least this many known words, this share of them (by weight) in one of an article's
 # error messages, is that error remembered in other words.
 MIN_QUOTED_TERMS = 2
@@ -246,10 +249,11 @@ class SearchIndex(TermIndex):
         lines: list[QueryLine] | None,
         paste_lines: list[QueryLine],
         whole: bool,
+        products_of_paste: frozenset[int] = frozenset(),
     ) -> tuple[Found, dict[int, _Hit]]:
         """One scoring pass over `text` (the paste as a `whole`, or a part of it: `paste_lines` are the whole
         paste's)."""
-        hits, other_products = self._hits(text, lines)
+        hits, other_products = self._hits(text, lines, products_of_paste)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
         # A passage is doubted too, except for a one-line paste of more than a few words asked whole: among
         # many lines (a checklist, a chat) or typed as a search ("qlik sense upgrade failed repository
@@ -275,9 +279,12 @@ class SearchIndex(TermIndex):
         # One part was asked already as the whole; a text of many parts is no question.
         if not 2 <= len(parts) <= MAX_QUESTION_PARTS:
             return []
+        # A part that names no product is about the products the question names elsewhere ("Finance signed
+        # the Compose order. When does the license reach us?").
+        products = self._products_named(text)
         best: dict[str, Match] = {}
         for part in parts:
-            for match in self._find(part, limit, boosts, None, paste_lines, whole=False)[0].matches:
+            for match in self._find(part, limit, boosts, None, paste_lines, False, products)[0].matches:
                 if match.article.id not in best or match.score > best[match.article.id].score:
                     best[match.article.id] = Match(match.article, match.score, in_part(match.why, part))
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
@@ -309,6 +316,9 @@ class SearchIndex(TermIndex):
             ),
             lambda: quotes_an_error(text),
         )
+
+    def _products_named(self, text: str) -> frozenset[int]:
+        return self.product_terms.intersection(self._known_terms(text))
 
     def _known_terms(self, text: str) -> list[int]:
         return [self.vocabulary[term] for term in set(tokens(normalise(text))) if term in self.vocabulary]
@@ -418,7 +428,9 @@ class SearchIndex(TermIndex):
         After _rank, every hit's score is its combined score."""
         return [match for match in self._ranked(hits, hits.keys(), limit) if match.score >= CLOSEST_SCORE]
 
-    def _hits(self, text: str, lines: list[QueryLine] | None) -> tuple[dict[int, _Hit], list[str]]:
+    def _hits(
+        self, text: str, lines: list[QueryLine] | None, products_of_paste: frozenset[int] = frozenset()
+    ) -> tuple[dict[int, _Hit], list[str]]:
         """Every article's best evidence, and the other vendors' products the paste's lines name (each once,
         as first written)."""
         hits: dict[int, _Hit] = {}
@@ -439,7 +451,7 @@ class SearchIndex(TermIndex):
             lines = [line for line, name in zip(lines, others, strict=True) if name is None]
             in_context = any(self.in_domain(line) for line in lines)
             for line in lines:
-                self._score_line(line, hits, in_context, alone, whole_errors_only=other_paste)
+                self._score_line(line, hits, in_context, alone, other_paste, products_of_paste)
         return hits, list(named.values())
 
     def _score_line(
@@ -449,7 +461,9 @@ class SearchIndex(TermIndex):
         in_context: bool,
         alone: bool = True,
         whole_errors_only: bool = False,
+        products_of_paste: frozenset[int] = frozenset(),
     ) -> None:
+        """Score a line's candidates into `hits`; a line that names no product is about `products_of_paste`."""
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
@@ -467,7 +481,8 @@ class SearchIndex(TermIndex):
             ]
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
         written = terms.ids[~terms.corrected].tolist()
-        subjects = _Subjects(services_named(line.text), self.product_terms.intersection(written))
+        products = self.product_terms.intersection(written) or products_of_paste
+        subjects = _Subjects(services_named(line.text), products)
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
@@ -540,6 +555,7 @@ class SearchIndex(TermIndex):
         telling = scores >= NEGLIGIBLE_SCORE
         candidates, kinds, scores, hows = candidates[telling], kinds[telling], scores[telling], hows[telling]
         articles = self.entry_article[candidates].tolist()
+        scores = self._favour_named_products(scores, kinds, articles, subjects)
         # A symptom, title or passage shares the words of a line in other words than an error would.
         min_scores = np.where(kinds == ERROR, MIN_SCORE, MIN_WORDS_SCORE).tolist()
         if subjects:  # in other words about another service or product, a match must be close to it all
@@ -571,6 +587,24 @@ class SearchIndex(TermIndex):
             if score >= MIN_WORDS_SCORE and score > hit.line_scores.get(line.number, 0.0):
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
+
+    def _favour_named_products(
+        self, scores: np.ndarray, kinds: np.ndarray, articles: list[int], subjects: _Subjects
+    ) -> np.ndarray:
+        """A symptom, title or passage of an article about a product the line names, one that few articles
+        are about ("our Compose order", "the GeoAnalytics server"), scores NAMED_PRODUCT_FACTOR more."""
+        named = subjects.products & self.telling_products
+        if not named:
+            return scores
+        favoured = np.fromiter(
+            (
+                kind != ERROR and not named.isdisjoint(self.article_products[article])
+                for kind, article in zip(kinds.tolist(), articles, strict=True)
+            ),
+            dtype=bool,
+            count=len(articles),
+        )
+        return np.where(favoured, np.minimum(100.0, scores * NAMED_PRODUCT_FACTOR), scores)
 
     def _min_score_of_another_subject(
         self, subjects: _Subjects, kind: int, article_number: int, min_score: float

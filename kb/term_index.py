@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,9 @@ COMMON_TERM_SHARE = 0.05
 # half, "server" and "sense" qualified once articles had more symptoms: any line saying "server" was then
 # about licensing.
 DOMAIN_TERM_SHARE = 0.6
+# A product that at most this share of the articles are about tells what a line naming it is about
+# (Compose, GeoAnalytics; not Qlik Sense, which most are about).
+TELLING_PRODUCT_SHARE = 0.2
 # Stemmed words of any software's error messages: they count in how much of a line a string explains, but
 # are no evidence that it is one of this knowledge base's problems.
 GENERIC_ERROR_TERMS = frozenset(
@@ -181,6 +185,12 @@ class TermIndex:
             for article in self.articles
         ]
         self.product_terms = frozenset().union(*self.article_products)
+        articles_about = Counter(term for products in self.article_products for term in products)
+        self.telling_products = frozenset(
+            term
+            for term, count in articles_about.items()
+            if count <= TELLING_PRODUCT_SHARE * len(self.articles)
+        )
         self._thread_scratch = threading.local()
 
     def __len__(self) -> int:
