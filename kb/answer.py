@@ -86,7 +86,7 @@ def _article_boosts(findings: list[Finding], knowledge_base: KnowledgeBase) -> d
         points = BOOST_POINTS.get(finding.severity)
         if points is None:
             continue
-        for article_id in finding.articles:
+        for place, article_id in enumerate(finding.articles):
             if article_id in knowledge_base and article_id not in boosts:
-                boosts[article_id] = Boost(points, f"check {finding.check}: {finding.title}")
+                boosts[article_id] = Boost(points, f"check {finding.check}: {finding.title}", place)
     return boosts

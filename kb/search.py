@@ -112,6 +112,7 @@ class Boost:
 
     points: float
     why: str
+    place: int = 0  # the article's place among the finding's articles: the first is the one it points at most
 
 
 @dataclass(frozen=True)
@@ -715,10 +716,12 @@ class SearchIndex(TermIndex):
                 hit.score = min(100.0, hit.score + boost.points)
                 hit.boost_why = boost.why
             else:
+                text_score = hit.score if hit is not None else 0.0
                 hit = hits[number] = _Hit(min(100.0, 50.0 + boost.points), None, boost.why)
+                hit.boost_support += text_score
             # Scores cap at 100: among equals, the article a problem points at comes before one an
-            # information finding points at.
-            hit.boost_support += BOOST_TIE_BREAK * boost.points
+            # information finding points at, and a finding's first article before its others.
+            hit.boost_support += BOOST_TIE_BREAK * boost.points - boost.place / 10
         matching = [number for number, hit in hits.items() if self._is_match(hit)]
         return self._ranked(hits, matching, limit)
 

@@ -58,7 +58,7 @@ def malformed(key: SignedKey, context: Context) -> list[Finding]:
             detail="A Signed License Key is three base64url parts separated by dots: a JSON header, JSON claims "
             "and the signature. Here " + "; ".join(key.problems) + ".",
             fix=COPY_AGAIN,
-            articles=(INVALID_KEY, OVERVIEW),
+            articles=(OVERVIEW, INVALID_KEY),
         )
     ]
 

@@ -118,7 +118,7 @@ def test_decoded_seed_key_shows_its_license_number():
 
 def test_malformed_and_unsigned_link_their_articles():
     [malformed] = run_check("slk.malformed", "eyJhbGciOiJSUzI1NiJ9.bm90LWpzb24.c2lnbmF0dXJl")
-    assert malformed.articles == ("catalog-invalid-license-key", "signed-license-key-overview")
+    assert malformed.articles == ("signed-license-key-overview", "catalog-invalid-license-key")
     assert "payload" in malformed.detail
     [unsigned] = run_check("slk.unsigned", keys.unsigned_key())
     assert unsigned.articles == ("signed-license-key-overview",)

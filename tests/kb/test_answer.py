@@ -33,6 +33,30 @@ def test_a_finding_names_its_article_and_says_why(bundled_kb):
     assert "check lef.geo-server-missing" in result.best.why
 
 
+def test_among_articles_a_finding_raises_alike_its_first_comes_first(bundled_kb):
+    # A key cut short: slk.malformed points at the overview (what a key is made of), then at the Catalog
+    # invalid-key article; neither is matched by the words, so both score the same.
+    result = answer(bundled_kb, "eyJhbGciOiJSUzUxMiIsInR5cCI6IkpXVCIsImtpZCI6ImEzMzdhZDE3", today=TODAY)
+    first, second = result.matches[:2]
+    assert [first.article.id, second.article.id] == [
+        "signed-license-key-overview",
+        "catalog-invalid-license-key",
+    ]
+    assert first.score == second.score
+
+
+def test_among_linked_articles_alike_the_one_closer_to_the_words_comes_first(bundled_kb):
+    from kb.search import Boost
+
+    boosts = {
+        "purchase-qlik-cloud": Boost(25.0, "check x: y", place=0),
+        "purchase-replicate-compose-em": Boost(25.0, "check x: y", place=1),
+    }
+    first, second = bundled_kb.search("zzz qlik compose", boosts=boosts)
+    assert first.score == second.score
+    assert first.article.id == "purchase-replicate-compose-em"
+
+
 def test_a_linked_article_is_offered_even_without_matching_words(bundled_kb):
     from kb.search import Boost
 
