@@ -29,10 +29,25 @@ PART_PREVIEW_CHARS = 70
 _LINE_NUMBER = re.compile(r" (?:in|of) line \d+")
 
 
+# A line at least this long that ends without punctuation was wrapped: the next line goes on with its
+# sentence ("... but not in the assets panel\nwhen editing a sheet." asks nothing).
+WRAPPED_LINE_CHARS = 60
+
+
 def asks(text: str) -> bool:
-    """Whether a paste asks something: a question mark, a line that starts as a question does, or a
-    question asked indirectly."""
-    return "?" in text or _QUESTION.search(text) is not None
+    """Whether a paste asks something: a question mark, a line that starts as a question does (not one
+    that goes on with a wrapped sentence), or a question asked indirectly."""
+    return "?" in text or any(
+        not _goes_on_a_wrapped_line(text, found.start()) for found in _QUESTION.finditer(text)
+    )
+
+
+def _goes_on_a_wrapped_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start + 1)
+    if line_start <= 0 or text[line_start:start].strip():
+        return False  # the paste's first line, or a question asked inside a line ("wants to know why")
+    previous = text[text.rfind("\n", 0, line_start) + 1 : line_start].rstrip()
+    return len(previous) >= WRAPPED_LINE_CHARS and previous[-1].isalnum()
 
 
 def is_a_question(text: str) -> bool:

@@ -462,6 +462,18 @@ def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bu
         ("log lines below\nwhat is in the payload?", True),
         ("The Remote Desktop licensing mode is not configured.", False),
         ("Whatever we do, the key is refused.", False),
+        ("Hi team\nhow do I import the license", True),
+        # a long line without an end goes on on the next: "when" starts no question there
+        (
+            "It shows under Extensions but not in the assets panel of the sheet editor for anyone\n"
+            "when editing a sheet. Qlik Sense Enterprise on Windows November 2023.",
+            False,
+        ),
+        (
+            "It shows under Extensions but not in the assets panel of the sheet editor for anyone.\n"
+            "when will that be fixed",
+            True,
+        ),
     ],
 )
 def test_a_question_is_told_from_a_statement(paste, asks):
