@@ -750,6 +750,22 @@ def test_a_paste_not_about_licensing_is_not_answered_by_a_passage_about_it(bundl
     assert bundled_kb.search(paste) == []
 
 
+def test_a_licensing_passage_must_be_close_to_all_of_a_paste_that_never_speaks_of_licensing(
+    bundled_kb, monkeypatch
+):
+    paste = "qlik sense upgrade failed on the repository database"  # the datetime article's text: 69.7
+    assert bundled_kb.search(paste) == []
+    monkeypatch.setattr(search, "NOT_LICENSING_MIN_SCORE", search.ERROR_TEXT_MIN_SCORE)
+    assert [match.article.id for match in bundled_kb.search(paste)] == ["slk-datetime-property-too-low"]
+
+
+def test_a_misspelt_licensing_word_speaks_of_licensing(bundled_kb):
+    from kb.extract import query_lines
+
+    assert bundled_kb.index._speaks_of_licensing(query_lines("were can i purchse qlik cloud"))
+    assert not bundled_kb.index._speaks_of_licensing(query_lines("were can i find qlik cloud"))
+
+
 def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
     # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
     # a line of its own it said 84.8 for two articles
