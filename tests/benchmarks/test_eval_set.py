@@ -109,6 +109,8 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout42_set.yaml", 110, 24),
         ("holdout43_set.yaml", 113, 24),
         ("holdout44_set.yaml", 111, 24),
+        ("holdout45_set.yaml", 113, 24),
+        ("holdout46_set.yaml", 107, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
