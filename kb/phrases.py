@@ -58,7 +58,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ),
     (r"allow[ -]?list(?:ed|ing|s)?", "whitelist"),
     (r"talks? to each other|(?:talk|speak)s? to one another|(?:linked|tied|connected) together", "synced"),
-    (r"ran out|runs? out|lapsed", "expired"),
+    (r"ran out|runs? out|running out|lapsed", "expired"),
     (r"time[ -]limits?|time[ -]limited", "timelimit"),  # the LEF's TIMELIMIT line
     (r"(?:switch|turn|shut)(?:s|ed|ing)? off|deactivated|cancell?ed|revoked|suspended", "disabled"),
     (r"(?:switch|turn)(?:s|ed|ing)? on", "enabled"),

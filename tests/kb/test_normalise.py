@@ -126,6 +126,7 @@ def test_information_is_data():
         ("a server without internet access", "offline server"),
         ("the hosted platform", "qlik cloud"),
         ("who sells Qlik Sense SaaS", "who sells Qlik Cloud"),
+        ("we are running out of Professional seats", "Professional seats run out"),
         ("our prod and DR sites", "our prod and DR deployments"),
         ("we signed the PO for Compose", "we signed the purchase for Compose"),
         ("after QlikView 12.60 SR3", "after QlikView 12.60 service release"),
