@@ -111,6 +111,8 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout44_set.yaml", 111, 24),
         ("holdout45_set.yaml", 113, 24),
         ("holdout46_set.yaml", 107, 24),
+        ("holdout47_set.yaml", 112, 24),
+        ("holdout48_set.yaml", 110, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
