@@ -67,6 +67,10 @@ CANDIDATES_PER_LINE = 10
 # A line one of the articles' strings matches this well (an error message found whole or nearly) is not
 # matched against the articles' text as well.
 ANSWERED_BY_A_STRING = 90.0
+# Among articles equally sure of one line, the one the paste's other lines speak of comes first: a line
+# counts for an article from this score, under the match threshold ("users lost their licenses overnight"
+# above the error both the connection and the lost-assignments articles have).
+LINE_SUPPORT_MIN_SCORE = 40.0
 NEGLIGIBLE_SCORE = 20.0
 # Shared rare-word weight (in units of the rarest term's IDF) that makes a match fully credible.
 SUFFICIENT_EVIDENCE = 2.0
@@ -136,7 +140,7 @@ class _Hit:
     second_to_passage: float = 0.0
     best_kind: int = ERROR  # the kind of entry of the best match (ERROR, SYMPTOM, TITLE or BODY)
     min_score: float = MIN_SCORE  # what the best match must reach: less for one in other words
-    # line number -> the best score of the article's strings in that line, where one would match
+    # line number -> the best score of the article's strings in that line, from LINE_SUPPORT_MIN_SCORE
     line_scores: dict[int, float] = field(default_factory=dict)
     boost_support: float = 0.0
     other_strings: float = 0.0  # the scores of the article's strings but the best, added up
@@ -597,7 +601,7 @@ class SearchIndex(TermIndex):
                 )
             else:
                 hit.add_second(score, kind, line.number, hit.best_kind, hit.source[2])
-            if score >= MIN_WORDS_SCORE and score > hit.line_scores.get(line.number, 0.0):
+            if score >= LINE_SUPPORT_MIN_SCORE and score > hit.line_scores.get(line.number, 0.0):
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
 

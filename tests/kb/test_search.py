@@ -402,6 +402,19 @@ def test_a_part_of_a_question_is_about_the_products_the_question_names_elsewhere
         assert compose in index.article_products[index.article_numbers[match.article.id]]
 
 
+def test_among_articles_sure_of_the_same_error_the_one_the_other_lines_describe_comes_first(bundled_kb):
+    error = "There was an error when getting license information from the license service."
+    [first, second] = [match.article.id for match in bundled_kb.search(f"The log says:\n{error}")][:2]
+    assert {first, second} == {"license-server-connection-error", "lost-license-assignments"}
+    described = (
+        "All our users lost their licenses overnight and the QMC asked for the key again. After re-entering "
+        f"it the log says:\n{error}"
+    )
+    matches = bundled_kb.search(described)
+    assert matches[0].score == matches[1].score == 100.0
+    assert matches[0].article.id == "lost-license-assignments"
+
+
 def test_a_passage_is_corroborated_by_the_articles_strings_not_by_its_other_passages_of_the_line():
     from kb.scoring import BODY, SYMPTOM
 
