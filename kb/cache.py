@@ -50,6 +50,7 @@ ENGINE_MODULES = (
     "extract.py",
     "english.py",
     "term_index.py",
+    "evidence.py",
     "search.py",
     "knowledge_base.py",
 )

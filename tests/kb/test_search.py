@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import KnowledgeBase, questions, search
+from kb import KnowledgeBase, evidence, questions, search
+from kb.evidence import MIN_SCORE
 from kb.normalise import normalise, tokens
-from kb.search import MIN_SCORE
 
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
 
@@ -360,7 +360,7 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     question = "How do I log Qlik Sense Desktop in against our company server?"
     found = bundled_kb.find(question)
     assert [match.article.id for match in found.matches] == ["sense-desktop-authentication"]
-    assert search.QUESTION_MIN_SCORE <= found.matches[0].score < search.MIN_WORDS_SCORE
+    assert search.QUESTION_MIN_SCORE <= found.matches[0].score < evidence.MIN_WORDS_SCORE
     # The same words beside an error word are not a question: the article is only the closest.
     reported = bundled_kb.find(question + "\nfatal")
     assert reported.matches == []
@@ -385,7 +385,7 @@ def test_products_few_articles_are_about_tell_what_a_line_is_about(bundled_kb, m
     # Named, the product raises its articles' symptoms and text
     asked = "Our GeoAnalytics server is new. Why does adding the license fail?"
     [favoured] = bundled_kb.search(asked)
-    monkeypatch.setattr(search, "NAMED_PRODUCT_FACTOR", 1.0)
+    monkeypatch.setattr(evidence, "NAMED_PRODUCT_FACTOR", 1.0)
     [plain] = bundled_kb.search(asked)
     assert favoured.article.id == plain.article.id == "geoanalytics-lef-server-permission"
     assert favoured.score > plain.score
@@ -416,13 +416,13 @@ def test_among_articles_sure_of_the_same_error_the_one_the_other_lines_describe_
 
 
 def test_a_passage_is_corroborated_by_the_articles_strings_not_by_its_other_passages_of_the_line():
-    from kb.scoring import BODY, SYMPTOM
+    from kb.scoring import BODY, SYMPTOM, WORDS
 
-    by_passages = search._Hit(65.0, (1, search.WORDS, 1), best_kind=BODY)
+    by_passages = evidence.Hit(65.0, (1, WORDS, 1), best_kind=BODY)
     by_passages.add_second(64.0, BODY, 1, BODY, 1)  # another passage of the same line
     assert by_passages.combined == 65.0
     by_passages.add_second(60.0, BODY, 2, BODY, 1)  # a passage matching another line of the paste
-    by_symptoms = search._Hit(65.0, (1, search.WORDS, 1), best_kind=BODY)
+    by_symptoms = evidence.Hit(65.0, (1, WORDS, 1), best_kind=BODY)
     by_symptoms.add_second(60.0, SYMPTOM, 1, BODY, 1)
     assert by_passages.combined == by_symptoms.combined > 65.0
 
@@ -442,7 +442,7 @@ def test_an_articles_own_error_quoted_in_other_words_lets_its_text_answer(bundle
     )
     [match] = bundled_kb.search(paste)
     assert match.article.id == "qlikview-unable-to-acquire-license"
-    assert match.score < search.ERROR_TEXT_MIN_SCORE
+    assert match.score < evidence.ERROR_TEXT_MIN_SCORE
     assert "article's text" in match.why
 
 
@@ -453,7 +453,7 @@ def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bu
     assert reported.matches == []
     [closest] = reported.closest
     assert closest.article.id == "license-service-basic-auth-username-missing"
-    assert search.MIN_WORDS_SCORE <= closest.score < search.ERROR_TEXT_MIN_SCORE
+    assert evidence.MIN_WORDS_SCORE <= closest.score < evidence.ERROR_TEXT_MIN_SCORE
     assert "article's text" in closest.why
     # Described in a person's words, the same few words are a search that never speaks of licensing: no
     # licensing passage answers it under ERROR_TEXT_MIN_SCORE either. A description of the keyset error
@@ -462,7 +462,7 @@ def test_a_quoted_error_matched_only_by_an_articles_text_needs_a_higher_score(bu
     assert described.matches == [] and described.closest[0].article.id == closest.article.id
     [keyset] = bundled_kb.search("the process cannot open the key container")
     assert keyset.article.id == "license-service-keyset-does-not-exist"
-    assert keyset.score < search.ERROR_TEXT_MIN_SCORE
+    assert keyset.score < evidence.ERROR_TEXT_MIN_SCORE
 
 
 @pytest.mark.parametrize(
@@ -768,7 +768,7 @@ def test_a_licensing_passage_must_be_close_to_all_of_a_paste_that_never_speaks_o
 ):
     paste = "qlik sense upgrade failed on the repository database"  # the datetime article's text: 69.7
     assert bundled_kb.search(paste) == []
-    monkeypatch.setattr(search, "NOT_LICENSING_MIN_SCORE", search.ERROR_TEXT_MIN_SCORE)
+    monkeypatch.setattr(search, "NOT_LICENSING_MIN_SCORE", evidence.ERROR_TEXT_MIN_SCORE)
     assert [match.article.id for match in bundled_kb.search(paste)] == ["slk-datetime-property-too-low"]
 
 
