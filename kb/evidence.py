@@ -90,12 +90,12 @@ class Hit:
         scores = self.line_scores.values()
         return sum(scores) - max(scores, default=0.0) + self.boost_support, self.other_strings
 
-    def add_second(self, score: float, kind: int, line_number: int, best_kind: int, best_line: int) -> None:
+    def add_second(self, score: float, kind: int, line_number: int) -> None:
         """Count a string that is not the best (of `kind`, in line `line_number`) as corroboration of the
-        best (of `best_kind`, in `best_line`)."""
+        best."""
         self.second = max(self.second, score)
         self.other_strings += score
-        if kind != BODY or best_kind != BODY or line_number != best_line:
+        if kind != BODY or self.best_kind != BODY or line_number != self.source[2]:
             self.second_to_passage = max(self.second_to_passage, score)
 
     @property
@@ -309,15 +309,16 @@ class LineEvidence(TermIndex):
                     score, (entry, how, line.number), min_score=min_score, best_kind=kind
                 )
             elif score > hit.score:
-                hit.add_second(hit.score, hit.best_kind, hit.source[2], kind, line.number)
+                replaced = hit.score, hit.best_kind, hit.source[2]
                 hit.score, hit.source, hit.min_score, hit.best_kind = (
                     score,
                     (entry, how, line.number),
                     min_score,
                     kind,
                 )
+                hit.add_second(*replaced)
             else:
-                hit.add_second(score, kind, line.number, hit.best_kind, hit.source[2])
+                hit.add_second(score, kind, line.number)
             if score >= LINE_SUPPORT_MIN_SCORE and score > hit.line_scores.get(line.number, 0.0):
                 hit.line_scores[line.number] = score
         return max(scores_list, default=0.0)
@@ -425,7 +426,3 @@ class LineEvidence(TermIndex):
 
     def _names_a_known_code(self, line: QueryLine) -> bool:
         return any(_CODE_TERM.fullmatch(word) and word in self.vocabulary for word in line.normalised.split())
-
-    def _entry_has_term(self, entry: int, term_id: int) -> bool:
-        start, end = self.entry_term_ptr[entry], self.entry_term_ptr[entry + 1]
-        return bool((self.entry_terms[start:end] == term_id).any())

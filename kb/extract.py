@@ -164,7 +164,7 @@ def quotes_an_error(text: str) -> bool:
             continue
         if _LOG_MARKERS.search(line) or _ERROR_COLON.search(line):
             return True
-        if any(_error_words(quoted.group()) for quoted in _QUOTED.finditer(line)):
+        if quoted_errors(line):
             return True
     return False
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -173,15 +174,14 @@ class SearchIndex(LineEvidence):
         denied. Section access denies you access", a PostgreSQL login failure) is about another error:
         an article's text sharing its words must be close to it all to be the answer, unless the paste
         quotes that article's own error in other words ('it says "unable to acquire license"')."""
-        quoted: list[list[int]] | None = None
+
+        @cache
+        def quoted() -> list[list[int]]:  # read only when an article's text is in doubt
+            return [self._known_terms(quote) for quote in quoted_errors(text)]
 
         def quotes_another_error(hit: Hit) -> bool:
-            nonlocal quoted
-            if quoted is None:
-                quoted = [self._known_terms(quote) for quote in quoted_errors(text)]
-            return not any(
-                self._is_its_error(int(self.entry_article[hit.source[0]]), terms) for terms in quoted
-            )
+            article = int(self.entry_article[hit.source[0]])
+            return not any(self._is_its_error(article, terms) for terms in quoted())
 
         self._doubt(
             hits,
@@ -200,13 +200,12 @@ class SearchIndex(LineEvidence):
         if len(terms) < MIN_QUOTED_TERMS:
             return False
         weight = float(self.idf[terms].sum())
-        errors = np.flatnonzero((self.entry_article == article_number) & (self.entry_kind == ERROR))
-        for entry in errors.tolist():
-            entry_terms = self.entry_terms[self.entry_term_ptr[entry] : self.entry_term_ptr[entry + 1]]
-            shared = float(self.idf[np.intersect1d(terms, entry_terms)].sum())
-            if shared >= QUOTED_ERROR_SHARE * weight:
-                return True
-        return False
+        return any(
+            self.entry_kind[entry] == ERROR
+            and float(self.idf[np.intersect1d(terms, self.terms_of(entry))].sum())
+            >= QUOTED_ERROR_SHARE * weight
+            for entry in self.entries_of(article_number)
+        )
 
     def _doubt_licensing_matches(
         self,
@@ -235,7 +234,7 @@ class SearchIndex(LineEvidence):
 
     def _entry_speaks_of_licensing(self, entry: int) -> bool:
         license_term = self.vocabulary.get("licens")
-        return license_term is not None and self._entry_has_term(entry, license_term)
+        return license_term is not None and bool((self.terms_of(entry) == license_term).any())
 
     def _speaks_of_licensing(self, lines: list[QueryLine]) -> bool:
         """Whether a line has a licensing word (or one made with "license": importlicense,

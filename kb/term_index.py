@@ -312,6 +312,14 @@ class TermIndex:
         self.__dict__.update(state)
         self._thread_scratch = threading.local()
 
+    def terms_of(self, entry: int) -> np.ndarray:
+        return self.entry_terms[self.entry_term_ptr[entry] : self.entry_term_ptr[entry + 1]]
+
+    def entries_of(self, article_number: int) -> range:
+        """An article's entries: they are numbered article by article."""
+        first, end = np.searchsorted(self.entry_article, [article_number, article_number + 1])
+        return range(int(first), int(end))
+
     def correct_typo(self, term: str) -> int | None:
         if len(term) < 4 or not term.isalpha():
             return None

@@ -377,6 +377,14 @@ def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bu
     assert unclear.closest[0].score - unclear.closest[1].score < search.QUESTION_MARGIN
 
 
+def test_an_articles_entries_are_one_run_of_numbers(bundled_kb):
+    index = bundled_kb.index
+    for number in range(len(index.articles)):
+        assert list(index.entries_of(number)) == [
+            entry for entry, article in enumerate(index.entry_article.tolist()) if article == number
+        ]
+
+
 def test_products_few_articles_are_about_tell_what_a_line_is_about(bundled_kb, monkeypatch):
     index = bundled_kb.index
     telling = {index.term_names[term] for term in index.telling_products}
@@ -419,11 +427,11 @@ def test_a_passage_is_corroborated_by_the_articles_strings_not_by_its_other_pass
     from kb.scoring import BODY, SYMPTOM, WORDS
 
     by_passages = evidence.Hit(65.0, (1, WORDS, 1), best_kind=BODY)
-    by_passages.add_second(64.0, BODY, 1, BODY, 1)  # another passage of the same line
+    by_passages.add_second(64.0, BODY, 1)  # another passage of the same line
     assert by_passages.combined == 65.0
-    by_passages.add_second(60.0, BODY, 2, BODY, 1)  # a passage matching another line of the paste
+    by_passages.add_second(60.0, BODY, 2)  # a passage matching another line of the paste
     by_symptoms = evidence.Hit(65.0, (1, WORDS, 1), best_kind=BODY)
-    by_symptoms.add_second(60.0, SYMPTOM, 1, BODY, 1)
+    by_symptoms.add_second(60.0, SYMPTOM, 1)
     assert by_passages.combined == by_symptoms.combined > 65.0
 
 
