@@ -113,6 +113,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout46_set.yaml", 107, 24),
         ("holdout47_set.yaml", 112, 24),
         ("holdout48_set.yaml", 110, 24),
+        ("holdout49_set.yaml", 110, 24),
+        ("holdout50_set.yaml", 114, 24),
+        ("holdout51_set.yaml", 111, 24),
+        ("holdout52_set.yaml", 118, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
