@@ -79,7 +79,7 @@ STOP_WORDS = (
     anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
     dear regards cheers kindly advise advice team greetings sir madam guys folks wishes
     ticket tickets note notes cust fyi pls plz thx btw exactly kind sort
-    before until till
+    before until till like confirm wonder wondering
     """.split()  # noqa: SIM905 (a word list reads better as text)
     )
     | FOREIGN_STOP_WORDS
@@ -169,8 +169,9 @@ SYNONYMS = {
     "mailbox": "email",
     "wrong": "invalid",
 }
-# Words the stemmer would fold into another's term: Enterprise Manager is not the Management Console.
-_KEPT_APART = {"manager": "manager", "managers": "manager"}
+# Words the stemmer would fold into another's term: Enterprise Manager is not the Management Console, and
+# an Analyzer license is not "how to analyze performance".
+_KEPT_APART = {"manager": "manager", "managers": "manager", "analyzer": "analyzer", "analyzers": "analyzer"}
 _STEMMER = Stemmer.Stemmer("english")
 
 

@@ -54,7 +54,7 @@ BOOST_TIE_BREAK = 1000.0
 LICENSING_TERMS = frozenset(
     """
     licens key keyset lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
-    analyz profession overag productlevel timelimit
+    analyzer profession overag productlevel timelimit
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -251,7 +251,8 @@ class SearchIndex(LineEvidence):
         return False
 
     def _is_a_misspelt_licensing_word(self, term: str) -> bool:
-        if term in self.vocabulary:
+        # "analyze" is a word, not a misspelt Analyzer
+        if term in self.vocabulary or term in self.english_stems:
             return False
         corrected = self.correct_typo(term)
         return corrected is not None and self.term_names[corrected] in LICENSING_TERMS
