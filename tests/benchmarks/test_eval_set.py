@@ -117,6 +117,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout50_set.yaml", 114, 24),
         ("holdout51_set.yaml", 111, 24),
         ("holdout52_set.yaml", 118, 24),
+        ("holdout53_set.yaml", 109, 24),
+        ("holdout54_set.yaml", 115, 24),
+        ("holdout55_set.yaml", 109, 24),
+        ("holdout56_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
