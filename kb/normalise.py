@@ -59,6 +59,7 @@ _URL_HOST = re.compile(r"://(?:[^@/\s]*@)?([^/:\s?#]+(?::\d+)?)")  # the port te
 # Dotted and hyphenated words stay whole (license.qlikcloud.com, core.error.code.X, licenses-030).
 _TOKEN = re.compile(r"[a-z0-9_]+(?:[.\-][a-z0-9_]+)*")
 _WORD = re.compile(r"[a-z0-9]+")  # an identifier's parts too: ANALYZER_TIME_UNIT, GEO_SERVER
+_VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 
 STOP_WORDS = (
     frozenset(
@@ -227,6 +228,9 @@ def tokens(normalised: str) -> list[str]:
             terms.append(stem("cli"))  # and "line" follows, as it would
             continue
         parts = _WORD.findall(token)
+        if len(parts) > 1 and _VERSION_NUMBER.fullmatch(token):
+            terms.append(token)  # 12.90, 1.4.0: a version is whole; its parts say nothing
+            continue
         if len(parts) > 1:
             terms.append(token)
             if "-" in token and "." not in token:
