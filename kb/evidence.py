@@ -163,15 +163,19 @@ class LineEvidence(TermIndex):
         return [self.vocabulary[term] for term in set(tokens(normalise(text))) if term in self.vocabulary]
 
     def _hits(
-        self, text: str, lines: list[QueryLine] | None, products_of_paste: frozenset[int] = frozenset()
+        self,
+        text: str,
+        lines: list[QueryLine] | None,
+        products_of_paste: frozenset[int] = frozenset(),
+        part: bool = False,
     ) -> tuple[dict[int, Hit], list[str]]:
         """Every article's best evidence, and the other vendors' products the paste's lines name (each once,
-        as first written)."""
+        as first written). A `part` of a paste is read as one of its lines, never as a paste alone."""
         hits: dict[int, Hit] = {}
         named: dict[str, str] = {}
         if len(self.entry_text):
             lines = query_lines(text) if lines is None else lines
-            alone = len(lines) == 1
+            alone = len(lines) == 1 and not part
             # "Unable to reach the Tableau licensing server": another vendor's problem in our words. In a
             # paste about another vendor's product (a FLEXnet log) the other lines are too.
             others = [self.other_product(line) for line in lines]

@@ -131,7 +131,7 @@ class SearchIndex(LineEvidence):
     ) -> tuple[Found, dict[int, Hit]]:
         """One scoring pass over `text` (the paste as a `whole`, or a part of it: `paste_lines` are the whole
         paste's)."""
-        hits, other_products = self._hits(text, lines, products_of_paste)
+        hits, other_products = self._hits(text, lines, products_of_paste, part=not whole)
         self._doubt_text_matches_of_an_error(hits, text, boosts)
         # A passage is doubted too, except for a one-line paste of more than a few words asked whole: among
         # many lines (a checklist, a chat) or typed as a search ("qlik sense upgrade failed repository
