@@ -21,7 +21,7 @@ import numpy as np
 from kb.article import Article
 from kb.evidence import ERROR_TEXT_MIN_SCORE, MIN_WORDS_SCORE, Hit, LineEvidence
 from kb.extract import QueryLine, query_lines, quoted_errors, quotes_an_error
-from kb.normalise import tokens
+from kb.normalise import stem, tokens
 from kb.questions import asks, in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, WORDS, describe
 
@@ -51,6 +51,11 @@ BOOST_TIE_BREAK = 1000.0
 # Stemmed words that say a paste is about licensing at all. A symptom or title that speaks of a license
 # answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
 # "cannot license QlikView Publisher in the management console".
+# Keys that are not license keys: "the private key", "duplicate key row", "the API key expired".
+OTHER_KEYS = frozenset(
+    stem(word)
+    for word in "private public primary foreign duplicate unique api ssh registry encryption rsa".split()  # noqa: SIM905
+)
 LICENSING_TERMS = frozenset(
     """
     licens key keyset lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
@@ -240,7 +245,7 @@ class SearchIndex(LineEvidence):
         """Whether a line has a licensing word (or one made with "license": importlicense,
         TestCloudLicense), or a code the articles know (QV-23240, LICENSES-030, GEO_SERVER)."""
         for line in lines:
-            terms = tokens(line.normalised)
+            terms = _without_other_keys(tokens(line.normalised))
             if (
                 not LICENSING_TERMS.isdisjoint(terms)
                 or any("licens" in term for term in terms)
@@ -346,3 +351,12 @@ class SearchIndex(LineEvidence):
             Match(self.articles[-number], score, self._why(hits[-number]))
             for score, _, number in ranked[:limit]
         ]
+
+
+def _without_other_keys(terms: list[str]) -> list[str]:
+    """A line's terms without the "key" of a key that is not a license key (OTHER_KEYS)."""
+    return [
+        term
+        for position, term in enumerate(terms)
+        if not (term == "key" and position and terms[position - 1] in OTHER_KEYS)
+    ]

@@ -787,6 +787,46 @@ def test_a_misspelt_licensing_word_speaks_of_licensing(bundled_kb):
     assert not bundled_kb.index._speaks_of_licensing(query_lines("were can i find qlik cloud"))
 
 
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        ("Cannot insert duplicate key row in object 'dbo.TDWH_Customer'", False),
+        ("The private key is marked as exportable.", False),
+        ("the API key of the REST connector expired", False),
+        ("the QMC refuses our new signed key", True),
+        ("the key from the PDF is not accepted", True),
+    ],
+)
+def test_a_key_that_is_not_a_license_key_does_not_speak_of_licensing(bundled_kb, line, speaks):
+    from kb.extract import query_lines
+
+    assert bundled_kb.index._speaks_of_licensing(query_lines(line)) is speaks
+
+
+def test_to_analyze_is_not_the_analyzer_license(bundled_kb):
+    from kb.extract import query_lines
+
+    assert not bundled_kb.index._speaks_of_licensing(query_lines("how to analyze performance of the app"))
+    assert bundled_kb.index._speaks_of_licensing(query_lines("no minutes for our analyzers"))
+    # a forum post about a slow app: "2 minutes" and "analyze" found the analyzer capacity article's text
+    paste = (
+        "App takes 2 minutes to open - how to analyze performance?\n"
+        "one of our Qlik Sense apps takes around 2 minutes to open and the first sheet is very slow.\n"
+        "What are good first steps to find the bottleneck?"
+    )
+    assert bundled_kb.search(paste) == []
+
+
+def test_a_question_of_two_known_words_among_other_sentences_is_not_answered_by_a_passage(bundled_kb):
+    paste = "I need to submit expenses in SAP Concur for my boss. Do I need an extra licence for that?"
+    assert bundled_kb.search(paste) == []
+
+
+def test_a_version_number_is_one_term(bundled_kb):
+    assert tokens(normalise("version 1.4.0")) == ["version", "1.4.0"]
+    assert bundled_kb.search('{\n  "name": "web-portal",\n  "version": "1.4.0",\n  "license": "MIT"\n}') == []
+
+
 def test_a_caption_line_is_not_answered_by_an_articles_text(bundled_kb):
     # "Windows System log:" is in the articles' text (where to look for the License Service's errors): as
     # a line of its own it said 84.8 for two articles
