@@ -37,8 +37,9 @@ SEARCH_WORDS = 8
 # A question of more parts than this is a long text, not a question to take apart (each part is a search).
 MAX_QUESTION_PARTS = 20
 # A licensing symptom, title or passage, for a paste that never speaks of licensing ("qlik sense upgrade
-# failed repository database"): from 66 to 86 none of the evaluation sets' right answers is lost.
-NOT_LICENSING_MIN_SCORE = 75.0
+# failed repository database"): from 66 to 88 none of the 57 evaluation sets' right answers is lost, and
+# from 75 to 82 three more false positives go (a QlikView Publisher task, a REST connector, QMC certificates).
+NOT_LICENSING_MIN_SCORE = 85.0
 # A quoted error with at least this many known words, this share of them (by weight) in one of an article's
 # error messages, is that error remembered in other words.
 MIN_QUOTED_TERMS = 2
