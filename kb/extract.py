@@ -232,7 +232,7 @@ def query_lines(text: str) -> list[QueryLine]:
     """The lines of a paste to match against articles, most telling first."""
     raw_lines = text.splitlines()
     lines = [(number, line.strip()[:MAX_LINE_CHARS]) for number, line in enumerate(raw_lines, 1)]
-    lines = [(number, line) for number, line in lines if line]
+    lines = [(number, line) for number, line in lines if line and not _ADDRESS_FIELD.match(line)]
     if not lines:
         return []
     if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:  # + the greeting and the closing line
@@ -250,6 +250,11 @@ def query_lines(text: str) -> list[QueryLine]:
         selected = [item for item in selected if item[0] > 0] or [(1, number, line) for number, line in lines]
         selected.sort(key=lambda item: -item[0])
     return _unique_templates(selected)
+
+
+# An email's address fields ("From: Anna Berg <anna@...>", "To: Qlik Partner Support", "Sent: 4 June 2024"):
+# who and when, never what the problem is. Its "Subject:" is kept.
+_ADDRESS_FIELD = re.compile(r"(?:from|to|cc|bcc|sent|reply-to)\s*:\s", re.I)
 
 
 # Only the greeting ("Hi team,", "Dear Qlik Support,") or only the closing ("Many thanks,"): a line that

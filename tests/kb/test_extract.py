@@ -118,6 +118,19 @@ def test_an_emails_greeting_and_signature_are_not_matched():
     assert query_lines("Hi, getting LICENSES-030\nany idea?")[1].text == "Hi, getting LICENSES-030"
 
 
+def test_an_emails_address_fields_are_not_matched_but_its_subject_is():
+    email = (
+        "Subject: FW: Applying Replicate licence without GUI\n"
+        "From: Anna Berg <anna.berg@example.com>\n"
+        "To: Qlik Partner Support\n"
+        "Sent: 4 June 2024 08:41\n"
+        "Cc: itops@example.com"
+    )
+    assert [line.text for line in query_lines(email)] == [
+        "Subject: FW: Applying Replicate licence without GUI"
+    ]
+
+
 def test_a_closing_signed_on_its_own_line_is_not_matched_but_a_thanks_that_goes_on_is():
     email = (
         "Dear support,\nThe analyzer minutes we ordered are missing from our LEF.\nKind regards, Finance IT"
