@@ -121,6 +121,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout54_set.yaml", 115, 24),
         ("holdout55_set.yaml", 109, 24),
         ("holdout56_set.yaml", 108, 24),
+        ("holdout57_set.yaml", 108, 24),
+        ("holdout58_set.yaml", 108, 24),
+        ("holdout59_set.yaml", 107, 24),
+        ("holdout60_set.yaml", 110, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
