@@ -81,6 +81,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         "cannot resolve",
     ),
     (r"dial tcp", "connect"),
+    (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _ALTERNATIVES + r")(?![\w.-])")

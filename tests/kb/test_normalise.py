@@ -108,7 +108,14 @@ def test_an_identifier_is_a_term_and_so_are_its_words():
 
 
 def test_the_command_line_by_any_name_is_one_term():
-    for text in ("from the command line", "in PowerShell", "on the shell", "a terminal", "CMD"):
+    for text in (
+        "from the command line",
+        "in PowerShell",
+        "on the shell",
+        "a terminal",
+        "CMD",
+        "a command prompt",
+    ):
         assert stem("cli") in tokens(normalise(text)), text
     assert tokens(normalise("web UI")) == tokens(normalise("web console"))
 
