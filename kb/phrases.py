@@ -81,6 +81,9 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         "cannot resolve",
     ),
     (r"dial tcp", "connect"),
+    # A log line's level after its time stamp ("2024-07-03 09:12:40  Information  ..."): not the "information"
+    # (data) a person asks about.
+    (r"(?<=_date |_time )(?:information|verbose|notice)", ""),
     (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))

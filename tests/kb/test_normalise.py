@@ -120,6 +120,12 @@ def test_the_command_line_by_any_name_is_one_term():
     assert tokens(normalise("web UI")) == tokens(normalise("web console"))
 
 
+def test_a_log_lines_information_level_is_not_data():
+    line = "2024-07-03 09:12:40\tInformation\tAnalyzer license already assigned to CORP\\jdoe"
+    assert tokens(normalise(line)) == ["analyzer", "licens", "assign"]
+    assert "data" in tokens(normalise("which information is sent to Qlik"))
+
+
 def test_information_is_data():
     assert tokens(normalise("user information")) == tokens(normalise("user data"))
 
