@@ -61,5 +61,10 @@ class OtherProducts:
         return as_written.group() if as_written else name
 
     def names_own(self, normalised: str) -> bool:
-        """Whether a normalised line names one of the knowledge base's own products."""
-        return any(word.startswith("qlik") or word in self.own_words for word in normalised.split())
+        """Whether a normalised line names one of the knowledge base's own products, also inside a dotted
+        word (license.qlikcloud.com)."""
+        return any(
+            part.startswith("qlik") or part in self.own_words
+            for word in normalised.split()
+            for part in word.split(".")
+        )

@@ -277,6 +277,17 @@ def test_a_product_the_articles_speak_of_is_not_another_vendors():
     assert knowledge_base.search("Tableau export fails: license error")[0].article.id == "tableau-export"
 
 
+def test_another_vendors_alert_about_our_products_traffic_is_not_about_another_vendors_product(bundled_kb):
+    paste = (
+        "Splunk Alert: Unapproved outbound SaaS traffic\n"
+        'src_host=qse-central01 dest=license.qlikcloud.com:443 http_user_agent="Licenses/1.6.4 (windows) QSEfW"\n'
+        "what is this traffic and is it required for the product?"
+    )
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == "signed-license-key-overview"
+    assert bundled_kb.search("Splunk Alert: disk usage above 90% on the indexer") == []
+
+
 def _filler_articles(title: str, symptom: str) -> list:
     """Three more articles, so the words of a small test knowledge base have IDFs of a real one."""
     from kb.article import Article
