@@ -125,6 +125,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout58_set.yaml", 108, 24),
         ("holdout59_set.yaml", 107, 24),
         ("holdout60_set.yaml", 110, 24),
+        ("holdout61_set.yaml", 107, 24),
+        ("holdout62_set.yaml", 107, 24),
+        ("holdout63_set.yaml", 111, 24),
+        ("holdout64_set.yaml", 109, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
