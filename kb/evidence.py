@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kb.extract import QueryLine, query_lines
-from kb.normalise import is_host_name, normalise, tokens
+from kb.normalise import is_host_name, normalise, stem, tokens
 from kb.scoring import BODY, ERROR, score_candidates
 from kb.services import services_named
 from kb.term_index import TermIndex, best_positions
@@ -151,6 +151,16 @@ def _is_a_caption(line: QueryLine) -> bool:
     it."""
     text = line.text.rstrip()
     return text.endswith(":") or " > " in text or _HEADER_ROW.fullmatch(text) is not None
+
+
+# What text read from a screenshot or a PDF (OCR) puts for a letter: "1icense", "err0r", "Rep1icate".
+_OCR_DIGITS = str.maketrans("01", "ol")
+_OCR_WORD = re.compile(r"(?=(?:[a-z]*[01]){1,3}[a-z]*$)(?=(?:[01]*[a-z]){2})[a-z01]+")
+
+
+def _read_as_letters(term: str) -> str:
+    """A word with a 0 or a 1 among its letters as the letters OCR misread ("1icense" -> licens), else ""."""
+    return stem(term.translate(_OCR_DIGITS)) if _OCR_WORD.fullmatch(term) else ""
 
 
 class LineEvidence(TermIndex):
@@ -371,6 +381,8 @@ class LineEvidence(TermIndex):
         unknown: list[str] = []
         for term in set(tokens(normalised)):
             term_id = self.vocabulary.get(term)
+            if term_id is None:
+                term_id = self.vocabulary.get(_read_as_letters(term))
             if term_id is None:
                 unknown.append(term)
             else:

@@ -288,6 +288,16 @@ def test_another_vendors_alert_about_our_products_traffic_is_not_about_another_v
     assert bundled_kb.search("Splunk Alert: disk usage above 90% on the indexer") == []
 
 
+def test_text_read_from_a_screenshot_with_digits_for_letters_finds_its_article(bundled_kb):
+    matches = bundled_kb.search(
+        "There was an err0r when getting 1icense inforrnation from the 1icense server"
+    )
+    assert matches and matches[0].article.id == "license-server-connection-error"
+    # numbers stay numbers
+    assert evidence._read_as_letters("1000") == evidence._read_as_letters("10") == ""
+    assert evidence._read_as_letters("import1icense") == "importlicens"
+
+
 def _filler_articles(title: str, symptom: str) -> list:
     """Three more articles, so the words of a small test knowledge base have IDFs of a real one."""
     from kb.article import Article
