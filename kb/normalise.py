@@ -100,10 +100,14 @@ def _mask(match: re.Match) -> str:
     return f" {replacement} "
 
 
+# A word a PDF split at the end of a line, pasted with a space or a line break after the hyphen: "Pub- lisher".
+_HYPHENATED = re.compile(r"(?<=[A-Za-z]{2})-\s+(?=[a-z]{2})")
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Masked, lower-cased text with punctuation reduced to single spaces."""
-    masked = _MASKS.sub(_mask, text).lower()
+    masked = _MASKS.sub(_mask, _HYPHENATED.sub("", text)).lower()
     if not masked.isascii():
         masked = _without_accents(masked)
     return " ".join(_TOKEN.findall(masked))

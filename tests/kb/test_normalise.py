@@ -126,6 +126,12 @@ def test_a_log_lines_information_level_is_not_data():
     assert "data" in tokens(normalise("which information is sent to Qlik"))
 
 
+def test_a_word_split_by_a_pdfs_hyphen_is_whole_again():
+    assert normalise("the QlikView Pub- lisher") == "the qlikview publisher"
+    assert normalise("Professional/Ana-\nlyzer users") == "professional analyzer users"
+    assert normalise("Enterprise Manager - monitoring, add-on") == "enterprise manager monitoring add-on"
+
+
 def test_information_is_data():
     assert tokens(normalise("user information")) == tokens(normalise("user data"))
 
