@@ -23,6 +23,7 @@ OTHER_PRODUCTS = frozenset(
     autodesk autocad revit solidworks catia dassault ansys matlab mathworks simulink
     jetbrains intellij pycharm webstorm resharper adobe photoshop acrobat vmware vsphere vcenter esxi
     slmgr kms volume-activation sentinelone splunk datadog salesforce servicenow atlassian jira confluence
+    docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 OTHER_PHRASES = ("power bi", "office 365", "microsoft 365", "visual studio", "red hat", "windows activation")

@@ -69,6 +69,7 @@ def test_typo_still_matches(bundled_kb):
         "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nKeyError: 'user'",
         "2024-01-01 10:00:00.000  INFO 1 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port(s): 8080",
         "What is a good recipe for a chocolate cake?",
+        "Docker Desktop asks us to buy a paid subscription. Is it free for a company with 300 employees?",
     ],
 )
 def test_unrelated_pastes_get_no_match(bundled_kb, paste):
