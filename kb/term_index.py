@@ -153,7 +153,7 @@ class TermIndex:
         # A misspelt word's stem is corrected to a term or to a word as written: "purchse" is stemmed
         # "purchs", which is nearer "purchase" (a "buy" term) than any term.
         self.typo_terms = {
-            term: number for term, number in vocabulary.items() if len(term) >= 4 and term.isalpha()
+            term: number for term, number in vocabulary.items() if len(term) >= 4 and _is_a_word(term)
         }
         for word in sorted(words):  # in one order: among equally close spellings the first wins
             if len(word) >= 4 and word.isalpha() and word not in STOP_WORDS and word not in self.typo_terms:
@@ -321,7 +321,7 @@ class TermIndex:
         return range(int(first), int(end))
 
     def correct_typo(self, term: str) -> int | None:
-        if len(term) < 4 or not term.isalpha():
+        if len(term) < 4 or not _is_a_word(term):
             return None
         choices = [
             known
@@ -336,6 +336,11 @@ class TermIndex:
         if term in self.english_stems and not (spelling.startswith(term) or term.startswith(spelling)):
             return None
         return self.typo_terms[spelling]
+
+
+def _is_a_word(term: str) -> bool:
+    """Letters, or an identifier of letters (ANALYZER_TIME, misread ANALYZER_TlME, is corrected too)."""
+    return term.replace("_", "").isalpha()
 
 
 def best_positions(priority: np.ndarray, count: int) -> np.ndarray:

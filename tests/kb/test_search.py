@@ -289,6 +289,13 @@ def test_another_vendors_alert_about_our_products_traffic_is_not_about_another_v
     assert bundled_kb.search("Splunk Alert: disk usage above 90% on the indexer") == []
 
 
+def test_a_misread_identifier_is_corrected_to_the_articles(bundled_kb):
+    index = bundled_kb.index
+    assert index.correct_typo("analyzer_tlme") == index.vocabulary["analyzer_time"]
+    matches = bundled_kb.search("lef pic:\nANALYZER_TlME;1000;;\nno capacity in qmc")
+    assert matches and matches[0].article.id == "analyzer-capacity-missing-minutes"
+
+
 def test_text_read_from_a_screenshot_with_digits_for_letters_finds_its_article(bundled_kb):
     matches = bundled_kb.search(
         "There was an err0r when getting 1icense inforrnation from the 1icense server"
