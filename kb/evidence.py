@@ -166,6 +166,13 @@ def _read_as_letters(term: str) -> str:
 class LineEvidence(TermIndex):
     """Scores the candidates the term index picks for each line of a paste into each article's best evidence."""
 
+    def _telling_term_count(self, terms: QueryTerms) -> int:
+        """A line's terms but a single digit ("Page 1", "step 2"): it says nothing of what a line is about."""
+        names = self.term_names
+        return sum(
+            1 for term_id in terms.ids.tolist() if not (len(names[term_id]) == 1 and names[term_id].isdigit())
+        )
+
     def _products_named(self, text: str) -> frozenset[int]:
         return self.product_terms.intersection(self._known_terms(text))
 
@@ -237,7 +244,10 @@ class LineEvidence(TermIndex):
         if (
             best < ANSWERED_BY_A_STRING
             and not whole_errors_only
-            and (alone or (len(terms.ids) >= MIN_TERMS_FOR_PASSAGES and not _is_a_caption(line)))
+            and (
+                alone
+                or (self._telling_term_count(terms) >= MIN_TERMS_FOR_PASSAGES and not _is_a_caption(line))
+            )
         ):
             passages = self.passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, len(passages), subjects)

@@ -289,6 +289,15 @@ def test_another_vendors_alert_about_our_products_traffic_is_not_about_another_v
     assert bundled_kb.search("Splunk Alert: disk usage above 90% on the indexer") == []
 
 
+def test_a_single_digit_does_not_make_a_line_long_enough_for_the_articles_text(bundled_kb):
+    from kb.extract import query_lines
+
+    [line] = [line for line in query_lines("a\nb\non our side. Page 1") if line.text == "on our side. Page 1"]
+    hits: dict = {}
+    bundled_kb.index._score_line(line, hits, in_context=True, alone=False)
+    assert hits == {}  # "side", "page" and "1" found the Sense Desktop article's text at 89.7
+
+
 def test_a_misread_identifier_is_corrected_to_the_articles(bundled_kb):
     index = bundled_kb.index
     assert index.correct_typo("analyzer_tlme") == index.vocabulary["analyzer_time"]
