@@ -129,6 +129,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout62_set.yaml", 107, 24),
         ("holdout63_set.yaml", 111, 24),
         ("holdout64_set.yaml", 109, 24),
+        ("holdout65_set.yaml", 112, 24),
+        ("holdout66_set.yaml", 107, 24),
+        ("holdout67_set.yaml", 115, 24),
+        ("holdout68_set.yaml", 109, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
