@@ -85,6 +85,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     # (data) a person asks about.
     (r"(?<=_date |_time )(?:information|verbose|notice)", ""),
     (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
+    (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _ALTERNATIVES + r")(?![\w.-])")
