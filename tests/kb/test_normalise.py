@@ -232,6 +232,11 @@ def test_accents_are_folded_and_still_part_words():
         ("Benutzer bekommen doppelte Lizenz", "users double license"),
         ("Lizenz über die Kommandozeile einspielen", "license über cli einspielen"),
         ("o Qlik Sense Desktop pede login", "Qlik Sense Desktop pede login"),
+        ("usuários perderam as licenças atribuídas", "users lost the licenses assigned"),
+        ("Der Lizenzdienst startet nicht", "the license service start not"),
+        ("comprar assinatura Qlik Cloud", "buy subscription Qlik Cloud"),
+        ("licencje profesional nie sa widoczne", "licenses professional not shows"),
+        ("J'ai copié la clé depuis le PDF reçu", "copied the key from the PDF received"),
     ],
 )
 def test_licensing_words_of_other_languages_are_the_articles_terms(other_language, english):
