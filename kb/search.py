@@ -49,14 +49,19 @@ QUOTED_ERROR_SHARE = 0.75
 CLOSEST_SCORE = 40.0
 CLOSEST_COUNT = 3
 BOOST_TIE_BREAK = 1000.0
-# Stemmed words that say a paste is about licensing at all. A symptom or title that speaks of a license
-# answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
-# "cannot license QlikView Publisher in the management console".
-# Keys that are not license keys: "the private key", "duplicate key row", "the API key expired".
+# Keys that are not license keys: "the private key", "duplicate key row", "the API key expired", and as
+# French, Spanish and Portuguese say it after the key: "clé primaire", "clave privada".
 OTHER_KEYS = frozenset(
     stem(word)
     for word in "private public primary foreign duplicate unique api ssh registry encryption rsa".split()  # noqa: SIM905
 )
+OTHER_KEYS_AFTER = frozenset(
+    stem(word)
+    for word in "primaire privee publique etrangere primaria privada publica estrangeira extranjera".split()  # noqa: SIM905
+)
+# Stemmed words that say a paste is about licensing at all. A symptom or title that speaks of a license
+# answers a paste without any of them only when close to it all: "QlikView reload task in QMC fails" is not
+# "cannot license QlikView Publisher in the management console".
 LICENSING_TERMS = frozenset(
     """
     licens key keyset lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
@@ -355,9 +360,11 @@ class SearchIndex(LineEvidence):
 
 
 def _without_other_keys(terms: list[str]) -> list[str]:
-    """A line's terms without the "key" of a key that is not a license key (OTHER_KEYS)."""
-    return [
-        term
-        for position, term in enumerate(terms)
-        if not (term == "key" and position and terms[position - 1] in OTHER_KEYS)
-    ]
+    """A line's terms without the "key" of a key that is not a license key (OTHER_KEYS, OTHER_KEYS_AFTER)."""
+    kept = []
+    for position, term in enumerate(terms):
+        before = terms[position - 1] if position else ""
+        after = terms[position + 1] if position + 1 < len(terms) else ""
+        if term != "key" or (before not in OTHER_KEYS and after not in OTHER_KEYS_AFTER):
+            kept.append(term)
+    return kept

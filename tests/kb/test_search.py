@@ -833,6 +833,8 @@ def test_a_misspelt_licensing_word_speaks_of_licensing(bundled_kb):
         ("the API key of the REST connector expired", False),
         ("the QMC refuses our new signed key", True),
         ("the key from the PDF is not accepted", True),
+        ("erreur de clé primaire sur la table", False),
+        ("one signed key for the primary and the DR site", True),
     ],
 )
 def test_a_key_that_is_not_a_license_key_does_not_speak_of_licensing(bundled_kb, line, speaks):
