@@ -10,6 +10,7 @@ import bisect
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kb.normalise import normalise
@@ -182,20 +183,37 @@ def _signals(texts: list[str]) -> list[int]:
     lowered = joined.lower()
     # Non-ASCII letters become one "?" each and every break a space, so the lines stay aligned.
     translated = lowered.encode("ascii", "replace").translate(_WORD_BREAKS_BUT_LINES)
-    telling = _TELLING_WORDS.intersection(translated.split())
     codes = [0] * len(texts)
     positions = _error_codes(joined)
     if positions:
         starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
         for position in positions:
             codes[bisect.bisect_right(starts, position) - 1] += 1
-    signals = []
-    for text, words, line_lowered, line_codes in zip(
-        texts, translated.split(b"\n"), lowered.split("\n"), codes, strict=True
-    ):
-        hits = _word_hits(words, line_lowered) if any(word in words for word in telling) else 0
-        signals.append(_signal(text, hits + line_codes))
-    return signals
+    lines_of_words = translated.split(b"\n")
+    with_telling = _lines_with(_TELLING_WORDS.intersection(translated.split()), translated, lines_of_words)
+    lowered_lines = lowered.split("\n")
+    return [
+        _signal(
+            text,
+            line_codes
+            + (_word_hits(lines_of_words[number], lowered_lines[number]) if number in with_telling else 0),
+        )
+        for number, (text, line_codes) in enumerate(zip(texts, codes, strict=True))
+    ]
+
+
+def _lines_with(words: Iterable[bytes], text: bytes, lines: list[bytes]) -> set[int]:
+    """The numbers of the lines of `text` that hold any of `words` (found in the whole text, not line by
+    line: a log's lines mostly hold none)."""
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    found: set[int] = set()
+    for word in words:
+        position = text.find(word)
+        while position != -1:
+            number = bisect.bisect_right(starts, position) - 1
+            found.add(number)
+            position = text.find(word, starts[number + 1])  # the rest of this line is known to hold it
+    return found
 
 
 def _error_codes(text: str) -> list[int]:
@@ -219,11 +237,15 @@ def _error_codes(text: str) -> list[int]:
 
 def _signal(line: str, hits: int) -> int:
     """How strongly a line with this many error words and codes says something went wrong."""
+    if not hits:  # most lines of a log: one search says so
+        if _LOG_MARKERS.search(line) or _STACK_FRAME.match(line):
+            return 0
+        return 3 if len(_WORD.findall(line)) >= 4 else 0  # the user's own words about the problem
     if _STACK_FRAME.match(line):
         return 0
     if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
-        return 3  # the user's own words about the problem
-    if not hits or (hits <= 1 and _NO_ERROR.search(line)):
+        return 3
+    if hits <= 1 and _NO_ERROR.search(line):
         return 0
     return hits + (0 if _LOW_LEVEL.search(line) else 2)
 
