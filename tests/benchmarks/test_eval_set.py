@@ -133,6 +133,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout66_set.yaml", 107, 24),
         ("holdout67_set.yaml", 115, 24),
         ("holdout68_set.yaml", 109, 24),
+        ("holdout69_set.yaml", 111, 24),
+        ("holdout70_set.yaml", 109, 24),
+        ("holdout71_set.yaml", 107, 24),
+        ("holdout72_set.yaml", 112, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
