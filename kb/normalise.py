@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from kb.languages import FOREIGN_STOP_WORDS, FOREIGN_WORDS
+from kb.languages import FOREIGN_STOP_WORDS, FOREIGN_WORDS, in_english
 from kb.phrases import rewrite
 
 # (name, pattern, replacement); earlier entries win where two could start at the same place. A replacement
@@ -111,7 +111,7 @@ def normalise(text: str) -> str:
     """Masked, lower-cased text with punctuation reduced to single spaces."""
     masked = _MASKS.sub(_mask, _HYPHENATED.sub("", text)).lower()
     if not masked.isascii():
-        masked = _without_accents(masked)
+        masked = _without_accents(in_english(masked))
     return " ".join(_TOKEN.findall(masked))
 
 

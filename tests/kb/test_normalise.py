@@ -237,6 +237,10 @@ def test_accents_are_folded_and_still_part_words():
         ("comprar assinatura Qlik Cloud", "buy subscription Qlik Cloud"),
         ("licencje profesional nie sa widoczne", "licenses professional not shows"),
         ("J'ai copié la clé depuis le PDF reçu", "copied the key from the PDF received"),
+        ("användarna har förlorat sina tilldelade licenser", "users have lost their assigned licenses"),
+        # Japanese and Chinese write their words together: the licensing words are found inside the text.
+        ("署名付きライセンスキーを適用するとエラーになります", "signed license key apply error"),
+        ("购买许可证", "buy license"),
     ],
 )
 def test_licensing_words_of_other_languages_are_the_articles_terms(other_language, english):

@@ -641,6 +641,10 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
             " noch dazu via dynamic",
             "qlikview-dynamic-allocation-double-assignment",
         ),
+        (
+            "QlikView でユーザーに二重のライセンスが割り当てられます",
+            "qlikview-dynamic-allocation-double-assignment",
+        ),
     ],
 )
 def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, article_id):
