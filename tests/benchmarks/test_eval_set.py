@@ -141,6 +141,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout74_set.yaml", 110, 24),
         ("holdout75_set.yaml", 116, 24),
         ("holdout76_set.yaml", 118, 24),
+        ("holdout77_set.yaml", 109, 24),
+        ("holdout78_set.yaml", 110, 24),
+        ("holdout79_set.yaml", 109, 24),
+        ("holdout80_set.yaml", 112, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
