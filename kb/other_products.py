@@ -23,10 +23,18 @@ OTHER_PRODUCTS = frozenset(
     autodesk autocad revit solidworks catia dassault ansys matlab mathworks simulink
     jetbrains intellij pycharm webstorm resharper adobe photoshop acrobat vmware vsphere vcenter esxi
     slmgr kms volume-activation sentinelone splunk datadog salesforce servicenow atlassian jira confluence
-    docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri
+    docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri rds
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
-OTHER_PHRASES = ("power bi", "office 365", "microsoft 365", "visual studio", "red hat", "windows activation")
+OTHER_PHRASES = (
+    "power bi",
+    "office 365",
+    "microsoft 365",
+    "visual studio",
+    "red hat",
+    "windows activation",
+    "remote desktop",
+)
 # Words of the knowledge base's product names that other products' names have too, or that name a
 # platform rather than a product.
 _SHARED_PRODUCT_WORDS = frozenset(

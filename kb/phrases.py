@@ -86,6 +86,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=_date |_time )(?:information|verbose|notice)", ""),
     (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
     (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
+    (r"double[ -]?click(?:s|ed|ing)?", "click"),  # a double click is no double assignment
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _ALTERNATIVES + r")(?![\w.-])")

@@ -247,6 +247,13 @@ def test_licensing_words_of_other_languages_are_the_articles_terms(other_languag
     assert tokens(normalise(other_language)) == tokens(normalise(english))
 
 
+def test_a_double_click_is_a_click():
+    assert tokens(normalise("the window closes after I double-click it")) == tokens(
+        normalise("the window closes after I click it")
+    )
+    assert stem("double") in tokens(normalise("users get a double assignment"))
+
+
 def test_an_english_word_is_not_read_as_another_languages():
     assert stem("sale") in tokens(normalise("contact sales"))
     assert "os" in tokens(normalise("which OS"))

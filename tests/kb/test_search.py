@@ -394,6 +394,14 @@ def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_
     assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
 
 
+def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
+    rds = (
+        "Terminal server says: The Remote Desktop licensing mode is not configured.\n"
+        "Do we need to buy RDS CALs, and how many for 60 users?"
+    )
+    assert bundled_kb.search(rds) == []
+
+
 def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bundled_kb):
     question = "How do I log Qlik Sense Desktop in against our company server?"
     found = bundled_kb.find(question)
