@@ -148,6 +148,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout81_set.yaml", 109, 24),
         ("holdout82_set.yaml", 106, 24),
         ("holdout83_set.yaml", 113, 24),
+        ("holdout84_set.yaml", 106, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
