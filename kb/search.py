@@ -266,7 +266,10 @@ class SearchIndex(LineEvidence):
         if term in self.vocabulary or term in self.english_stems:
             return False
         corrected = self.correct_typo(term)
-        return corrected is not None and self.term_names[corrected] in LICENSING_TERMS
+        if corrected is None:
+            return False
+        meant = self.term_names[corrected]
+        return meant in LICENSING_TERMS or "licens" in meant  # "importlicnese" is importlicense
 
     def _doubt(
         self,

@@ -835,6 +835,10 @@ def test_a_misspelt_licensing_word_speaks_of_licensing(bundled_kb):
 
     assert bundled_kb.index._speaks_of_licensing(query_lines("were can i purchse qlik cloud"))
     assert not bundled_kb.index._speaks_of_licensing(query_lines("were can i find qlik cloud"))
+    # a misspelt word made with "license" too
+    assert bundled_kb.index._speaks_of_licensing(query_lines("repctl.sh importlicnese steps"))
+    matches = bundled_kb.search("repctl.sh importlicnese steps for the linux replicate box")
+    assert matches and matches[0].article.id == "replicate-import-license-cli"
 
 
 @pytest.mark.parametrize(
