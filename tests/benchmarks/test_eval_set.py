@@ -149,6 +149,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout82_set.yaml", 106, 24),
         ("holdout83_set.yaml", 113, 24),
         ("holdout84_set.yaml", 106, 24),
+        ("holdout85_set.yaml", 110, 24),
         ("holdout86_set.yaml", 108, 24),
         ("holdout87_set.yaml", 114, 24),
         ("holdout88_set.yaml", 113, 24),
