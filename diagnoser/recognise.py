@@ -36,6 +36,7 @@ _LOG_MARKER = re.compile(
 _WORD = re.compile(r"\w+")
 _STRUCTURED = re.compile(r"\w=\S|;[^;\s]*;|\t")  # key=value, TAG;VALUE;;, tab-separated columns
 PROSE_SHARE = 0.6
+MAX_WORD_CHARS = 40
 
 
 def recognise(text: str) -> str:
@@ -68,7 +69,10 @@ def _recognise(sample: str) -> str:
 
 
 def _mostly_prose(lines: list[str]) -> bool:
-    """Whether most of the text is a person's sentences (an email, a question over several lines)."""
+    """Whether most of the text is a person's sentences (an email, a question over several lines). A long
+    run without spaces (a key, a hash) is neither prose nor a log: whether its base64 happens to hold a "-"
+    must not decide."""
+    lines = [line for line in lines if len(line) <= MAX_WORD_CHARS or len(line.split()) > 1] or lines
     prose = sum(len(line) for line in lines if len(_WORD.findall(line)) >= 4 and not _STRUCTURED.search(line))
     return prose >= PROSE_SHARE * sum(map(len, lines))
 
@@ -99,7 +103,7 @@ def _is_flattened_lef(sample: str) -> bool:
 
 def _is_key(sample: str) -> bool:
     key = find_key(sample)
-    if key is None:
+    if key is None or key.is_an_apps_token:  # an app's access token is not a license key
         return False
     before, _, after = sample.partition(key.raw)
     around = f"{before}\n{after}"

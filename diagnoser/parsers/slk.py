@@ -31,6 +31,10 @@ RSA_SIGNATURE_BYTES = (256, 384, 512)  # RSA 2048 / 3072 / 4096-bit keys
 FULL_SIGNATURE_CHARS = frozenset(-(-size * 4 // 3) for size in RSA_SIGNATURE_BYTES)  # 342, 512, 683
 _DATE_RUN = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3}-\d{4}")
 MAX_KEY_CHARS = 64_000
+# Claims of an access or ID token (OAuth 2, OpenID Connect): who it is for, not what is licensed.
+_IDENTITY_CLAIMS = frozenset(
+    "sub aud scope scp azp client_id email preferred_username upn oid tid roles nonce".split()  # noqa: SIM905
+)
 _CUT_SHORT = re.compile(r"(?:\.{3,}|\u2026)$")  # "eyJhbGci..." as an email preview or a ticket shortens it
 
 
@@ -111,6 +115,17 @@ class SignedKey:
     def license_number(self) -> str | None:
         value = (self.claims or {}).get("license")
         return str(value) if value not in (None, "") else None
+
+    @property
+    def is_an_apps_token(self) -> bool:
+        """A JWT that says who a user or an app is (sub, aud, scope ...) and carries no license: an access
+        or ID token of some application, not a Signed License Key."""
+        claims = self.claims
+        return (
+            isinstance(claims, dict)
+            and self.license_number is None
+            and not _IDENTITY_CLAIMS.isdisjoint(claims)
+        )
 
 
 def clean(raw: str) -> tuple[str, int]:

@@ -91,6 +91,7 @@ CASES = [
         "text",
         id="not slk: three lines around it",
     ),
+    pytest.param("Is this key right?\n" + keys.hmac_key(), "slk", id="slk: HS256 but a license claim"),
     pytest.param(M.LICENSE_SERVER_LOG, "log", id="log: repository trace"),
     pytest.param("2024-01-02 10:00:00 ERROR something failed", "log", id="log: one line with a timestamp"),
     pytest.param('{"level":"error","message":"license"}', "log", id="log: JSON line"),
@@ -125,6 +126,15 @@ CASES = [
 @pytest.mark.parametrize(("paste", "kind"), CASES)
 def test_recognise(paste, kind):
     assert recognise(paste) == kind
+
+
+def test_an_apps_access_token_is_not_a_license_key():
+    from diagnoser import diagnose
+
+    token = keys.hmac_key({"sub": "user_8812", "aud": "orders-api", "exp": 1716205200})
+    for paste in (token, "Our API rejects this token:\n" + token):
+        assert recognise(paste) != "slk"
+        assert not [finding for finding in diagnose(paste).findings if finding.check.startswith("slk.")]
 
 
 @given(st.text(max_size=3000))
