@@ -24,6 +24,8 @@ OTHER_PRODUCTS = frozenset(
     jetbrains intellij pycharm webstorm resharper adobe photoshop acrobat vmware vsphere vcenter esxi
     slmgr kms volume-activation sentinelone splunk datadog salesforce servicenow atlassian jira confluence
     docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri rds
+    sublime winrar navicat sketchup coreldraw veeam virtualbox mathematica wolfram labview dbeaver datagrip
+    kaspersky symantec mcafee bitdefender sophos okta auth0 keycloak
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 OTHER_PHRASES = (

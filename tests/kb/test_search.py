@@ -394,6 +394,15 @@ def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_
     assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
 
 
+def test_a_text_editors_license_block_is_another_vendors(bundled_kb):
+    block = (
+        "----- BEGIN LICENSE -----\nFabrikam Inc\nSingle User License\nEA7E-7654321\n"
+        "1A2B3C4D 5E6F7A8B 9C0D1E2F\n----- END LICENSE -----\n"
+        "Sublime Text says the license key doesn't appear to be valid, copied from the receipt."
+    )
+    assert bundled_kb.search(block) == []
+
+
 def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
     rds = (
         "Terminal server says: The Remote Desktop licensing mode is not configured.\n"
