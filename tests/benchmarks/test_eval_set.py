@@ -153,6 +153,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout86_set.yaml", 108, 24),
         ("holdout87_set.yaml", 114, 24),
         ("holdout88_set.yaml", 113, 24),
+        ("holdout91_set.yaml", 113, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
