@@ -153,6 +153,9 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout86_set.yaml", 108, 24),
         ("holdout87_set.yaml", 114, 24),
         ("holdout88_set.yaml", 113, 24),
+        ("holdout89_set.yaml", 108, 24),
+        ("holdout90_set.yaml", 110, 24),
+        ("holdout92_set.yaml", 108, 24),
         ("holdout91_set.yaml", 113, 24),
     ],
 )
