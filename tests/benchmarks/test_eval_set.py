@@ -155,8 +155,8 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout88_set.yaml", 113, 24),
         ("holdout89_set.yaml", 108, 24),
         ("holdout90_set.yaml", 110, 24),
-        ("holdout92_set.yaml", 108, 24),
         ("holdout91_set.yaml", 113, 24),
+        ("holdout92_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
