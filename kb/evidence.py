@@ -173,6 +173,13 @@ class LineEvidence(TermIndex):
             1 for term_id in terms.ids.tolist() if not (len(names[term_id]) == 1 and names[term_id].isdigit())
         )
 
+    def _as_known_word(self, term: str) -> str:
+        """A term as the index knows it: a misspelt one ("licese" of "licese service") corrected."""
+        if term in self.vocabulary:
+            return term
+        corrected = self.correct_typo(term)
+        return term if corrected is None else self.term_names[corrected]
+
     def _products_named(self, text: str) -> frozenset[int]:
         return self.product_terms.intersection(self._known_terms(text))
 
@@ -237,7 +244,7 @@ class LineEvidence(TermIndex):
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
         written = terms.ids[~terms.corrected].tolist()
         products = self.product_terms.intersection(written) or products_of_paste
-        subjects = Subjects(services_named(line.text), products)
+        subjects = Subjects(frozenset(map(self._as_known_word, services_named(line.text))), products)
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.

@@ -145,6 +145,8 @@ SPELLINGS = {
     "lic": "license",  # "repctl import lic how"
     "lics": "licenses",
     "sub": "subscription",  # "buy qlik cloud sub how"
+    "sens": "sense",  # "qlik sens desktop": the stemmer would make it "sen"
+    "singed": "signed",  # "singed licence key": a real word, so never corrected as a typo
     "subs": "subscriptions",
 }
 

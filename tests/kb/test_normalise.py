@@ -247,6 +247,11 @@ def test_licensing_words_of_other_languages_are_the_articles_terms(other_languag
     assert tokens(normalise(other_language)) == tokens(normalise(english))
 
 
+def test_typos_that_are_words_are_read_as_meant():
+    assert tokens(normalise("singed licence key")) == tokens(normalise("signed license key"))
+    assert tokens(normalise("qlik sens desktop")) == tokens(normalise("qlik sense desktop"))
+
+
 def test_a_double_click_is_a_click():
     assert tokens(normalise("the window closes after I double-click it")) == tokens(
         normalise("the window closes after I click it")

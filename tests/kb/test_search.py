@@ -394,6 +394,11 @@ def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_
     assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
 
 
+def test_a_misspelt_service_name_is_the_service_it_means(bundled_kb):
+    matches = bundled_kb.search("qlik licese service basic authentification username is mising")
+    assert matches and matches[0].article.id == "license-service-basic-auth-username-missing"
+
+
 def test_a_text_editors_license_block_is_another_vendors(bundled_kb):
     block = (
         "----- BEGIN LICENSE -----\nFabrikam Inc\nSingle User License\nEA7E-7654321\n"
