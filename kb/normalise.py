@@ -80,7 +80,7 @@ STOP_WORDS = (
     anymore ago urgent urgently asap quick quickly whatever bunch idea ideas roughly ok okay
     dear regards cheers kindly advise advice team greetings sir madam guys folks wishes
     ticket tickets note notes cust fyi pls plz thx btw exactly kind sort
-    before until till like confirm wonder wondering am
+    before until till like confirm wonder wondering am explain explained explains explaining explanation
     """.split()  # noqa: SIM905 (a word list reads better as text)
     )
     | FOREIGN_STOP_WORDS

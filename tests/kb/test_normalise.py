@@ -78,6 +78,12 @@ def test_tokens_drop_stop_words_and_split_dotted_words():
     assert stem("cryptographicexception") in terms
 
 
+def test_how_a_request_is_framed_is_no_term():
+    # "explain", "confirm", "wonder": what the person asks for, not what the problem is
+    assert tokens(normalise("licence.txt fields explained")) == tokens(normalise("licence.txt fields"))
+    assert tokens(normalise("I wonder, can you confirm the port")) == tokens(normalise("the port"))
+
+
 def test_a_url_keeps_its_port():
     assert normalise("Post https://localhost:4242/v1/bookmark").split() == [
         "post",
