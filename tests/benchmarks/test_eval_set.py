@@ -157,6 +157,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout90_set.yaml", 110, 24),
         ("holdout91_set.yaml", 113, 24),
         ("holdout92_set.yaml", 108, 24),
+        ("holdout93_set.yaml", 105, 24),
+        ("holdout94_set.yaml", 105, 24),
+        ("holdout95_set.yaml", 109, 24),
+        ("holdout96_set.yaml", 107, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
