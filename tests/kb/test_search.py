@@ -721,6 +721,11 @@ def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb
     assert index.correct_typo("purchs") == index.vocabulary[tokens(normalise("purchase"))[0]]
     matches = bundled_kb.search("analyser capacitiy minutes not showing after purchace")
     assert matches and matches[0].article.id == "analyzer-capacity-missing-minutes"
+    # a misspelt stem two letters longer than the right one: "direclty" is "direclti", "directly" is "direct"
+    assert (
+        index.correct_typo(tokens(normalise("direclty"))[0])
+        == index.vocabulary[tokens(normalise("directly"))[0]]
+    )
 
 
 def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the_word(bundled_kb):
