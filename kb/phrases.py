@@ -87,6 +87,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
     (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
     (r"double[ -]?click(?:s|ed|ing)?", "click"),  # a double click is no double assignment
+    (r"(?:talk|speak)(?:s|ing)? (?:to|with)|get in touch with|reach out to", "contact"),
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))
 _PATTERN = re.compile(r"(?<![\w.-])(?:" + _ALTERNATIVES + r")(?![\w.-])")

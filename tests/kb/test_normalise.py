@@ -258,6 +258,13 @@ def test_typos_that_are_words_are_read_as_meant():
     assert tokens(normalise("qlik sens desktop")) == tokens(normalise("qlik sense desktop"))
 
 
+def test_talking_to_someone_is_contacting_them():
+    assert tokens(normalise("who do we talk to about buying")) == tokens(
+        normalise("who do we contact about buying")
+    )
+    assert stem("sync") in tokens(normalise("the two do not talk to each other"))
+
+
 def test_a_double_click_is_a_click():
     assert tokens(normalise("the window closes after I double-click it")) == tokens(
         normalise("the window closes after I click it")
