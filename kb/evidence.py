@@ -111,6 +111,7 @@ class Subjects:
 
     services: frozenset[str]
     products: frozenset[int]
+    line: str = ""  # the normalised line, padded with spaces: where an article's product may be named in full
 
     def __bool__(self) -> bool:
         return bool(self.services or self.products)
@@ -244,7 +245,9 @@ class LineEvidence(TermIndex):
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
         written = terms.ids[~terms.corrected].tolist()
         products = self.product_terms.intersection(written) or products_of_paste
-        subjects = Subjects(frozenset(map(self._as_known_word, services_named(line.text))), products)
+        subjects = Subjects(
+            frozenset(map(self._as_known_word, services_named(line.text))), products, f" {line.normalised} "
+        )
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.
@@ -380,10 +383,17 @@ class LineEvidence(TermIndex):
         Service): a symptom or title close to it all, a passage closer."""
         services, products = subjects.services, subjects.products
         if (services and services.isdisjoint(self.article_services[article_number])) or (
-            products and products.isdisjoint(self.article_products[article_number])
+            products
+            and products.isdisjoint(self.article_products[article_number])
+            and not self._names_product_of(subjects.line, article_number)
         ):
             return OTHER_SUBJECT_TEXT_MIN_SCORE if kind == BODY else OTHER_SUBJECT_PHRASE_MIN_SCORE
         return min_score
+
+    def _names_product_of(self, padded_line: str, article_number: int) -> bool:
+        """Whether a line names one of the article's products in full, one told apart by its words together
+        only ("Qlik Catalog", "Qlik Cloud": "catalog" and "cloud" alone name no product)."""
+        return any(f" {name} " in padded_line for name in self.article_product_names[article_number])
 
     def _evidence(self, weight: np.ndarray) -> np.ndarray:
         """How credible a match sharing this much rare-word weight is, 0 to 1."""

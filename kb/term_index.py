@@ -185,6 +185,10 @@ class TermIndex:
             for article in self.articles
         ]
         self.product_terms = frozenset().union(*self.article_products)
+        self.article_product_names = [
+            tuple(name for name in map(normalise, article.products) if " " in name)
+            for article in self.articles
+        ]
         articles_about = Counter(term for products in self.article_products for term in products)
         self.telling_products = frozenset(
             term

@@ -919,6 +919,13 @@ def test_a_terminal_is_a_command_line_but_terminated_is_not():
     assert "cli" not in tokens(normalise("the service terminated unexpectedly"))
 
 
+def test_a_product_named_in_full_is_a_subject_of_the_line_too(bundled_kb):
+    # "catalog" alone names no product, "Qlik Catalog" does: the line is not only about QlikView
+    paste = "We run Qlik Catalog next to our QlikView servers; the license key we copied from the PDF is rejected."
+    matches = bundled_kb.search(paste)
+    assert matches and matches[0].article.id == "catalog-invalid-license-key"
+
+
 def test_a_question_is_not_answered_by_an_article_about_another_product(bundled_kb):
     # purchase-qlik-cloud's "we bought through a partner" is closest by far, but about Qlik Cloud
     paste = "hi how can we purchse qlik replicate and compose licences, do we go throught a partner or direct sales?"
