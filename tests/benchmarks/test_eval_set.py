@@ -161,6 +161,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout94_set.yaml", 105, 24),
         ("holdout95_set.yaml", 109, 24),
         ("holdout96_set.yaml", 107, 24),
+        ("holdout97_set.yaml", 110, 24),
+        ("holdout98_set.yaml", 110, 24),
+        ("holdout99_set.yaml", 106, 24),
+        ("holdout100_set.yaml", 112, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
