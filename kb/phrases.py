@@ -17,7 +17,9 @@ _REWRITES: tuple[tuple[str, str], ...] = (
         "analyzer capacity",
     ),
     (
-        r"(?<!event )viewers?|view[ -]only(?: users?| seats?)?|read[ -]only (?:users?|seats?|access)",
+        # not a program that shows something: the Event Viewer, a certificate or log viewer
+        r"(?<!event )(?<!certificate )(?<!log )(?<!pdf )(?<!file )(?<!image )(?<!xml )(?<!json )viewers?"
+        r"|view[ -]only(?: users?| seats?)?|read[ -]only (?:users?|seats?|access)",
         "analyzer",
     ),
     (r"power[ -]users?|full (?:users?|seats?|licen[cs]es?)", "professional"),

@@ -138,6 +138,12 @@ def test_a_word_split_by_a_pdfs_hyphen_is_whole_again():
     assert normalise("Enterprise Manager - monitoring, add-on") == "enterprise manager monitoring add-on"
 
 
+def test_a_program_that_shows_something_is_no_viewer_license():
+    assert stem("analyzer") in tokens(normalise("licenses for our viewers"))
+    for program in ("the certificate viewer", "the Event Viewer", "a PDF viewer", "the log viewer"):
+        assert stem("analyzer") not in tokens(normalise(program))
+
+
 def test_information_is_data():
     assert tokens(normalise("user information")) == tokens(normalise("user data"))
 
