@@ -46,15 +46,23 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
         " atribuidas przypisane przypisany"
         " tilldelad tilldelade tilldelas tilldelat"
     ),
-    "assignment": "zuweisung zuweisungen zuordnung asignacion asignaciones atribuicao assegnazione toewijzing tilldelning tilldelningar",
+    "assignment": (
+        "zuweisung zuweisungen zuordnung asignacion asignaciones atribuicao assegnazione toewijzing "
+        "tilldelning tilldelningar"
+    ),
     "double": "doppelt doppelte doppelten doppelter doble dobles duplo dupla dubbel doppio",
-    "error": "fehler fehlermeldung erreur erreurs erro erros errore errori fout foutmelding blad bledu fel felet felmeddelande felmeddelandet",
+    "error": (
+        "fehler fehlermeldung erreur erreurs erro erros errore errori fout foutmelding blad bledu fel "
+        "felet felmeddelande felmeddelandet"
+    ),
     "date": "datum fecha",
     "low": "niedrig niedriger baja bajo basse baixa baixo bassa basso laag",
     "too": "demasiado trop troppo",
     "field": "feld campo champ veld falt faltet",
     "key": "schlussel cle clave chave chiave sleutel klucz klucza nyckel nyckeln",
-    "connection": "verbindung connexion conexion conexao connessione verbinding polaczenie polaczenia anslutning",
+    "connection": (
+        "verbindung connexion conexion conexao connessione verbinding polaczenie polaczenia anslutning"
+    ),
     "server": "serveur servidor servidores",
     "service": "dienst dienste servicio servicios servico servizio usluga uslugi tjanst tjansten",
     "expired": (
@@ -66,13 +74,19 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "console": "konsole consola",
     "permission": "berechtigung berechtigungen permiso permisos permissao permissoes permesso permessi",
     "login": "anmelden anmeldung angemeldet",
-    "missing": "fehlt fehlen fehlend fehlende manquant manquante manquants manque falta faltan ontbreekt brakuje saknas",
+    "missing": (
+        "fehlt fehlen fehlend fehlende manquant manquante manquants manque falta faltan ontbreekt brakuje "
+        "saknas"
+    ),
     "invalid": "ungultig ungultige ungultiger invalide invalido invalida ongeldig ongeldige",
     "add": "hinzufugen ajouter agregar anadir adicionar aggiungere toevoegen lagga",
     "line": "zeile zeilen ligne lignes linea lineas linha linhas rader",
     "line break": "zeilenumbruch zeilenumbruche saltos",
     "not": "nicht pas niet nao nie inte",
-    "no": "kein keine keinen keiner aucun aucune ningun ninguna nenhum nenhuma geen nessun nessuna brak ingen inga inget",
+    "no": (
+        "kein keine keinen keiner aucun aucune ningun ninguna nenhum nenhuma geen nessun nessuna brak "
+        "ingen inga inget"
+    ),
     "new": "neu neue neuen nouveau nouvelle nuevo nueva novo nova nuovo nieuw nieuwe nya",
     "upgraded": "aktualisiert actualise actualizado atualizado aggiornato bijgewerkt",
     "apply": "anwenden aplicar appliquer applicare toepassen",
@@ -85,8 +99,14 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
         "partenaire partenaires revendeur revendeurs wiederverkaufer distribuidor revendedor "
         "rivenditore wederverkoper"
     ),
-    "subscription": "abonnement abonnements suscripcion assinatura abbonamento subskrypcja subskrypcji prenumeration abonnemang sottoscrizione",
-    "lost": "verloren perdu perdus perdue perdues perdido perdidos perdida perderam perso persi utracili forlorade forlorat",
+    "subscription": (
+        "abonnement abonnements suscripcion assinatura abbonamento subskrypcja subskrypcji prenumeration "
+        "abonnemang sottoscrizione"
+    ),
+    "lost": (
+        "verloren perdu perdus perdue perdues perdido perdidos perdida perderam perso persi utracili "
+        "forlorade forlorat"
+    ),
     "copied": "kopiert copie copiee copiado copiada copiato gekopieerd skopiowany skopiowalem",
     "received": "erhalten recu recue recibido recebido ricevuto ontvangen otrzymany",
     "start": "startet starten demarre demarrer inicia iniciar arranca avvia uruchamia startar",
@@ -159,7 +179,7 @@ FOREIGN_STOP_WORDS = frozenset(
 
 
 # Japanese and Chinese licensing words, found inside the text (no spaces part their words) and read as the
-# English ones; the longest first: 署名付きライセンスキー is a signed license key, not a license key.
+# English ones; the longest first: 署名付きライセンスキー is a signed license key, not a key.
 _RUN_TOGETHER_WORDS: dict[str, str] = {
     # Japanese
     "署名付きライセンスキー": "signed license key",
