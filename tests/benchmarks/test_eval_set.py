@@ -165,6 +165,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout98_set.yaml", 110, 24),
         ("holdout99_set.yaml", 106, 24),
         ("holdout100_set.yaml", 112, 24),
+        ("holdout101_set.yaml", 116, 24),
+        ("holdout102_set.yaml", 117, 24),
+        ("holdout103_set.yaml", 109, 24),
+        ("holdout104_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
