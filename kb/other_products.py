@@ -25,7 +25,7 @@ OTHER_PRODUCTS = frozenset(
     slmgr kms volume-activation sentinelone splunk datadog salesforce servicenow atlassian jira confluence
     docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri rds
     sublime winrar navicat sketchup coreldraw veeam virtualbox mathematica wolfram labview dbeaver datagrip
-    kaspersky symantec mcafee bitdefender sophos okta auth0 keycloak
+    kaspersky symantec mcafee bitdefender sophos okta auth0 keycloak ssms toad
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 OTHER_PHRASES = (
@@ -36,6 +36,8 @@ OTHER_PHRASES = (
     "red hat",
     "windows activation",
     "remote desktop",
+    "management studio",  # SQL Server Management Studio (SQL Server itself is an endpoint of Replicate)
+    "sql developer",
 )
 # Words of the knowledge base's product names that other products' names have too, or that name a
 # platform rather than a product.

@@ -414,6 +414,11 @@ def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
         "Do we need to buy RDS CALs, and how many for 60 users?"
     )
     assert bundled_kb.search(rds) == []
+    ssms = (
+        'SQL Server Management Studio says "Evaluation period has expired". We bought a license through a'
+        " reseller, where do I enter the product key?"
+    )
+    assert bundled_kb.search(ssms) == []
 
 
 def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bundled_kb):
