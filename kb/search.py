@@ -65,7 +65,7 @@ OTHER_KEYS_AFTER = frozenset(
 LICENSING_TERMS = frozenset(
     """
     licens key keyset lef serial seat assign capac token cal entitl activ subscript buy unlock pass jwt
-    analyzer profession overag productlevel timelimit
+    analyzer profession overag productlevel timelimit checksum
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 

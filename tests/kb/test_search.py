@@ -859,6 +859,8 @@ def test_a_misspelt_licensing_word_speaks_of_licensing(bundled_kb):
 
     assert bundled_kb.index._speaks_of_licensing(query_lines("were can i purchse qlik cloud"))
     assert not bundled_kb.index._speaks_of_licensing(query_lines("were can i find qlik cloud"))
+    # a license file's checksum is licensing talk too
+    assert bundled_kb.index._speaks_of_licensing(query_lines("if I edit hosts= will the checksum break it?"))
     # a misspelt word made with "license" too
     assert bundled_kb.index._speaks_of_licensing(query_lines("repctl.sh importlicnese steps"))
     matches = bundled_kb.search("repctl.sh importlicnese steps for the linux replicate box")
