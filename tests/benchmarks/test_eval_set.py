@@ -169,6 +169,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout102_set.yaml", 117, 24),
         ("holdout103_set.yaml", 109, 24),
         ("holdout104_set.yaml", 108, 24),
+        ("holdout105_set.yaml", 109, 24),
+        ("holdout106_set.yaml", 110, 24),
+        ("holdout107_set.yaml", 109, 24),
+        ("holdout108_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
