@@ -419,6 +419,10 @@ def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
         " reseller, where do I enter the product key?"
     )
     assert bundled_kb.search(ssms) == []
+    sage = (
+        "Sage 50 says: The license server is not responding. Check that the Sage license service is running."
+    )
+    assert bundled_kb.search(sage) == []
 
 
 def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bundled_kb):
