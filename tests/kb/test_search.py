@@ -419,9 +419,7 @@ def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
         " reseller, where do I enter the product key?"
     )
     assert bundled_kb.search(ssms) == []
-    sage = (
-        "Sage 50 says: The license server is not responding. Check that the Sage license service is running."
-    )
+    sage = "Sage 50 shows: The license server is not responding.\nCheck that the Sage license service is running."
     assert bundled_kb.search(sage) == []
 
 
