@@ -173,6 +173,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout106_set.yaml", 110, 24),
         ("holdout107_set.yaml", 109, 24),
         ("holdout108_set.yaml", 108, 24),
+        ("holdout109_set.yaml", 109, 24),
+        ("holdout110_set.yaml", 111, 24),
+        ("holdout111_set.yaml", 116, 24),
+        ("holdout112_set.yaml", 112, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
