@@ -26,7 +26,7 @@ OTHER_PRODUCTS = frozenset(
     docker github gitlab slack zoom teamviewer anydesk postman figma sas spss stata minitab arcgis esri rds
     sublime winrar navicat sketchup coreldraw veeam virtualbox mathematica wolfram labview dbeaver datagrip
     kaspersky symantec mcafee bitdefender sophos okta auth0 keycloak ssms toad
-    sage quickbooks intuit xero
+    sage quickbooks intuit xero asp.net iis
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 OTHER_PHRASES = (

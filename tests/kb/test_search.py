@@ -421,6 +421,11 @@ def test_remote_desktop_licensing_is_another_vendors(bundled_kb):
     assert bundled_kb.search(ssms) == []
     sage = "Sage 50 shows: The license server is not responding.\nCheck that the Sage license service is running."
     assert bundled_kb.search(sage) == []
+    asp_net = (
+        "Event from ASP.NET 4.0 on WEB02:\nException message: Keyset does not exist - the app pool identity"
+        " cannot read the private key of the SSL certificate"
+    )
+    assert bundled_kb.search(asp_net) == []
 
 
 def test_a_question_in_other_words_is_answered_by_the_article_clearly_closest(bundled_kb):
