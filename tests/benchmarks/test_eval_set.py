@@ -177,6 +177,9 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout110_set.yaml", 111, 24),
         ("holdout111_set.yaml", 116, 24),
         ("holdout112_set.yaml", 112, 24),
+        ("holdout113_set.yaml", 111, 24),
+        ("holdout114_set.yaml", 115, 24),
+        ("holdout116_set.yaml", 110, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
