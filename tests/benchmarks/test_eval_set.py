@@ -179,6 +179,7 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout112_set.yaml", 112, 24),
         ("holdout113_set.yaml", 111, 24),
         ("holdout114_set.yaml", 115, 24),
+        ("holdout115_set.yaml", 105, 24),
         ("holdout116_set.yaml", 110, 24),
     ],
 )
