@@ -181,6 +181,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout114_set.yaml", 115, 24),
         ("holdout115_set.yaml", 105, 24),
         ("holdout116_set.yaml", 110, 24),
+        ("holdout117_set.yaml", 108, 24),
+        ("holdout118_set.yaml", 110, 24),
+        ("holdout119_set.yaml", 110, 24),
+        ("holdout120_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
