@@ -232,13 +232,18 @@ class LineEvidence(TermIndex):
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
+        # In a paste about another vendor's product, a generic error found whole is that product's own
+        # ("Keyset does not exist" from someone's IIS app).
+        about_another_vendor = whole_errors_only
         whole_errors_only = whole_errors_only or terms.vague
         strings = self.string_candidates(terms.ids)
         if whole_errors_only:  # only an error message found whole in the line can answer it
             padded = f" {line.normalised} "
             strings = strings[
                 [
-                    self.entry_kind[entry] == ERROR and f" {self.entry_norm[entry]} " in padded
+                    self.entry_kind[entry] == ERROR
+                    and f" {self.entry_norm[entry]} " in padded
+                    and not (about_another_vendor and self.entry_needs_context[entry])
                     for entry in strings
                 ]
             ]

@@ -392,6 +392,10 @@ def test_every_line_of_a_paste_about_another_vendors_product_is_left_out_unless_
     assert bundled_kb.search(flexnet_log) == []
     quoting_ours = "Citrix Workspace shows a popup\nOnly one license per product level is allowed"
     assert bundled_kb.search(quoting_ours)[0].article.id == "lost-license-assignments"
+    # a generic error found whole is the other product's own; alone, it is still the article's
+    generic = "System.Security.Cryptography.CryptographicException: Keyset does not exist"
+    assert bundled_kb.search(f"Our IIS site stopped after the certificate renewal:\n{generic}") == []
+    assert bundled_kb.search(generic)[0].article.id == "license-service-keyset-does-not-exist"
 
 
 def test_a_misspelt_service_name_is_the_service_it_means(bundled_kb):
