@@ -183,15 +183,12 @@ def _signals(texts: list[str]) -> list[int]:
     lowered = joined.lower()
     # Non-ASCII letters become one "?" each and every break a space, so the lines stay aligned.
     translated = lowered.encode("ascii", "replace").translate(_WORD_BREAKS_BUT_LINES)
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     codes = [0] * len(texts)
-    positions = _error_codes(joined)
-    if positions:
-        starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
-        for position in positions:
-            codes[bisect.bisect_right(starts, position) - 1] += 1
-    lines_of_words = translated.split(b"\n")
-    with_telling = _lines_with(_TELLING_WORDS.intersection(translated.split()), translated, lines_of_words)
-    lowered_lines = lowered.split("\n")
+    for position in _error_codes(joined):
+        codes[bisect.bisect_right(starts, position) - 1] += 1
+    with_telling = _lines_with(_TELLING_WORDS.intersection(translated.split()), translated, starts)
+    lines_of_words, lowered_lines = translated.split(b"\n"), lowered.split("\n")
     return [
         _signal(
             text,
@@ -202,10 +199,9 @@ def _signals(texts: list[str]) -> list[int]:
     ]
 
 
-def _lines_with(words: Iterable[bytes], text: bytes, lines: list[bytes]) -> set[int]:
-    """The numbers of the lines of `text` that hold any of `words` (found in the whole text, not line by
-    line: a log's lines mostly hold none)."""
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+def _lines_with(words: Iterable[bytes], text: bytes, starts: list[int]) -> set[int]:
+    """The numbers of the lines of `text` (starting at `starts`, and its end) that hold any of `words`, found
+    in the whole text, not line by line: a log's lines mostly hold none."""
     found: set[int] = set()
     for word in words:
         position = text.find(word)
@@ -237,15 +233,14 @@ def _error_codes(text: str) -> list[int]:
 
 def _signal(line: str, hits: int) -> int:
     """How strongly a line with this many error words and codes says something went wrong."""
-    if not hits:  # most lines of a log: one search says so
-        if _LOG_MARKERS.search(line) or _STACK_FRAME.match(line):
-            return 0
-        return 3 if len(_WORD.findall(line)) >= 4 else 0  # the user's own words about the problem
+    marked = _LOG_MARKERS.search(line)
+    if not hits and marked:
+        return 0  # most lines of a log, settled by one search
     if _STACK_FRAME.match(line):
         return 0
-    if not _LOG_MARKERS.search(line) and len(_WORD.findall(line)) >= 4:
-        return 3
-    if hits <= 1 and _NO_ERROR.search(line):
+    if not marked and len(_WORD.findall(line)) >= 4:
+        return 3  # the user's own words about the problem
+    if not hits or (hits <= 1 and _NO_ERROR.search(line)):
         return 0
     return hits + (0 if _LOW_LEVEL.search(line) else 2)
 
