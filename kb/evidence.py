@@ -223,36 +223,33 @@ class LineEvidence(TermIndex):
         hits: dict[int, Hit],
         in_context: bool,
         alone: bool = True,
-        whole_errors_only: bool = False,
+        another_vendors: bool = False,
         products_of_paste: frozenset[int] = frozenset(),
     ) -> None:
-        """Score a line's candidates into `hits`; a line that names no product is about `products_of_paste`."""
+        """Score a line's candidates into `hits`; a line that names no product is about `products_of_paste`.
+        In a paste about `another_vendors` product, only an error message found whole answers, and a generic
+        one found whole is that product's own ("Keyset does not exist" from someone's IIS app)."""
         terms = self._query_terms(line.normalised)
         if terms is None:
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
-        # In a paste about another vendor's product, a generic error found whole is that product's own
-        # ("Keyset does not exist" from someone's IIS app).
-        about_another_vendor = whole_errors_only
-        whole_errors_only = whole_errors_only or terms.vague
+        whole_errors_only = another_vendors or terms.vague
         strings = self.string_candidates(terms.ids)
+        padded = f" {line.normalised} "
         if whole_errors_only:  # only an error message found whole in the line can answer it
-            padded = f" {line.normalised} "
             strings = strings[
                 [
                     self.entry_kind[entry] == ERROR
                     and f" {self.entry_norm[entry]} " in padded
-                    and not (about_another_vendor and self.entry_needs_context[entry])
+                    and not (another_vendors and self.entry_needs_context[entry])
                     for entry in strings
                 ]
             ]
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
         written = terms.ids[~terms.corrected].tolist()
         products = self.product_terms.intersection(written) or products_of_paste
-        subjects = Subjects(
-            frozenset(map(self._as_known_word, services_named(line.text))), products, f" {line.normalised} "
-        )
+        subjects = Subjects(frozenset(map(self._as_known_word, services_named(line.text))), products, padded)
         best = self._score_entries(line, terms, strings, hits, in_context, CANDIDATES_PER_LINE, subjects)
         # An error message found (nearly) whole answers the line: the articles' text cannot outrank it, and
         # reading it costs as much as all the rest.

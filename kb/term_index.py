@@ -329,8 +329,8 @@ class TermIndex:
             return None
         choices = [
             known
-            # A misspelt word's stem is as likely shorter than the right stem ("direclty" is "direclti", "directly"
-            # is "direct") as longer, and a stem is shorter than its word.
+            # A misspelt word's stem is as likely shorter than the right stem as longer ("direclty" is
+            # "direclti", "directly" is "direct"), and a stem is shorter than its word.
             for length in range(len(term) - 2, len(term) + 4)
             for known in self.typo_buckets.get((term[0], length), ())
         ]
