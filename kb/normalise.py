@@ -198,6 +198,12 @@ def stem_uncached(word: str) -> str:
 stem = lru_cache(maxsize=65536)(stem_uncached)
 
 
+def plain_stem(word: str) -> str:
+    """A word's Snowball stem before synonyms replace it: "purchase" -> "purchas" (its term is "buy")."""
+    word = SPELLINGS.get(word, word)
+    return _STEMMER.stemWord(word) if word.isalpha() else word
+
+
 # The last label of a host name: its parts (qsnode34, corp, example) say nothing, the whole name may.
 _HOST_SUFFIXES = frozenset(
     ["com", "net", "org", "io", "local", "lan", "corp", "internal", "intranet", "de", "uk", "fr", "nl", "eu"]

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from kb.article import Article
 from kb.english import english_stems
-from kb.normalise import STOP_WORDS, normalise, tokens
+from kb.normalise import STOP_WORDS, normalise, plain_stem, tokens
 from kb.other_products import OtherProducts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, TYPO_SIMILARITY
 from kb.services import services_named
@@ -160,6 +160,10 @@ class TermIndex:
                 term = next(iter(tokens(word)), None)
                 if term in vocabulary:
                     self.typo_terms[word] = vocabulary[term]
+                    # and its own stem, which a synonym replaced: "purches" (stem "purch") is near "purchas"
+                    own_stem = plain_stem(word)
+                    if len(own_stem) >= 4 and own_stem != term:
+                        self.typo_terms.setdefault(own_stem, vocabulary[term])
         self.typo_buckets = _typo_buckets(self.typo_terms)
         self.english_stems = english_stems() - vocabulary.keys()
         self.domain_terms = self._domain_terms(entries_of_terms)

@@ -742,6 +742,12 @@ def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb
         index.correct_typo(tokens(normalise("direclty"))[0])
         == index.vocabulary[tokens(normalise("directly"))[0]]
     )
+    # "purches" is stemmed "purch": too short for "purchase", near its own stem "purchas" (a "buy" term)
+    assert (
+        index.correct_typo(tokens(normalise("purches"))[0]) == index.vocabulary[tokens(normalise("buy"))[0]]
+    )
+    matches = bundled_kb.search("want to purches qlik cloud subscription for our team")
+    assert matches and matches[0].article.id == "purchase-qlik-cloud"
 
 
 def test_a_real_word_is_not_corrected_as_a_typo_unless_it_is_another_form_of_the_word(bundled_kb):
