@@ -369,6 +369,10 @@ def _typo_buckets(spellings: Iterable[str]) -> dict[tuple[str, int], list[str]]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Where an article sends the reader elsewhere, the words are the other article's subject, not its own: a
+# reference to another article by its id, "Title (article-id)", and "see *Title*" in its text.
+_REFERENCE_TO_AN_ARTICLE = re.compile(r"\([a-z0-9]+(?:-[a-z0-9]+)+\)\s*$")
+_SEE_ELSEWHERE = re.compile(r"\bsee \*[^*]+\*")
 # Paragraphs shorter than this many characters join the next one.
 MIN_PASSAGE_CHARS = 200
 
@@ -380,8 +384,9 @@ def passages_of(article: Article) -> list[str]:
     head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
     passages = [head]
     pending = ""
-    for text in (article.environment, article.cause, article.resolution, "\n".join(article.references)):
-        for paragraph in _PARAGRAPH_BREAK.split(text):
+    own_references = [line for line in article.references if not _REFERENCE_TO_AN_ARTICLE.search(line)]
+    for text in (article.environment, article.cause, article.resolution, "\n".join(own_references)):
+        for paragraph in _PARAGRAPH_BREAK.split(_SEE_ELSEWHERE.sub("see", text)):
             pending = f"{pending} {paragraph.strip()}".strip()
             if len(pending) >= MIN_PASSAGE_CHARS:
                 passages.append(f"{article.title} {pending}")

@@ -511,6 +511,31 @@ def test_a_passage_is_corroborated_by_the_articles_strings_not_by_its_other_pass
     assert by_passages.combined == by_symptoms.combined > 65.0
 
 
+def test_where_an_article_sends_the_reader_elsewhere_its_passages_do_not_take_the_other_articles_words():
+    from kb.article import Article
+    from kb.term_index import passages_of
+
+    article = Article(
+        id="buying",
+        title="Buying Replicate",
+        resolution="Apply the new license in the product; from a command line, see *Import a license from the "
+        "command line* (repctl importlicense).",
+        references=(
+            "Licensing guide (Qlik help)",
+            "Import a license from the command line (import-license-cli)",
+        ),
+    )
+    text = " ".join(passages_of(article))
+    assert "Import a license" not in text
+    assert "Licensing guide" in text and "repctl importlicense" in text
+
+
+def test_a_cross_reference_does_not_make_the_citing_article_answer_the_cited_ones_question(bundled_kb):
+    # the purchase and fields articles both cite "Import a Qlik Replicate license from the command line"
+    matches = bundled_kb.search("replicate renewal license apply from command line repctl")
+    assert matches[0].article.id == "replicate-import-license-cli"
+
+
 def test_a_search_goes_to_the_article_whose_symptoms_agree_with_its_text(bundled_kb):
     # The analyzer-capacity article's text mentions buying in Qlik Cloud as much as the purchase article's;
     # only the purchase article's symptoms ("how do I buy a Qlik Cloud subscription") agree.
