@@ -22,6 +22,26 @@ SHORT_PASTE_LINES = 12
 ROUTINE_LINE_WEIGHT = 0.8
 _LEF_TAG = re.compile(r"[A-Z][A-Z0-9_]*;[^;]*;[^;]*;")
 _FIELD = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_]+\s*=")  # a license.txt line: license_type=permanent
+
+# "The license is fine", "desktop authentication is not involved": a clause that rules something out names
+# what the problem is not, so its words are no evidence for an article. Clauses end at punctuation (not
+# the dot of license.txt) or "but".
+_CLAUSE_BREAK = re.compile(r"([.,;:!?](?=\s|$)|[()]|\bbut\b)", re.I)
+_RULED_OUT = re.compile(
+    r"^[\w\s'./-]{1,60}?\b(?:is|are|looks?|seems?)\s+(?:fine|ok|okay|valid|good|not (?:involved|the (?:issue|problem)))"
+    r"(?:\s+(?:to me|i think|itself|as well))?\s*$",
+    re.I,
+)
+
+
+def without_ruled_out(line: str) -> str:
+    """The line without its clauses that rule something out."""
+    if not _RULED_OUT_HINT.search(line):
+        return line
+    return "".join(clause for clause in _CLAUSE_BREAK.split(line) if not _RULED_OUT.match(clause))
+
+
+_RULED_OUT_HINT = re.compile(r"\b(?:fine|ok|okay|valid|good|involved|issue|problem)\b", re.I)
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
@@ -304,7 +324,7 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
     seen: set[str] = set()
     result: list[QueryLine] = []
     for _, number, line in selected:
-        normalised = normalise(_message(line))
+        normalised = normalise(without_ruled_out(_message(line)))
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)

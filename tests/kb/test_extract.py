@@ -7,6 +7,7 @@ from kb.extract import (
     quoted_errors,
     quotes_an_error,
     reports_an_error,
+    without_ruled_out,
 )
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
@@ -231,3 +232,37 @@ def test_an_error_message_is_told_from_a_description(paste, quotes):
 def test_quoted_errors_are_the_quotes_with_an_error_word():
     paste = 'the "Signed License Key" field says "unable to acquire the license" or \u201cKeyset does not exist\u201d'
     assert quoted_errors(paste) == ["unable to acquire the license", "Keyset does not exist"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Side: Desktop authentication is not involved.", "Side:."),
+        (
+            "The license is fine, but will Sense keep working offline?",
+            ", but will Sense keep working offline?",
+        ),
+        ("Compose license.txt is fine (host_role=PROD).", "(host_role=PROD)."),
+        # what is wrong stays: an error that says "is not valid", a clause that goes on after "valid"
+        ("the key is not valid", "the key is not valid"),
+        (
+            "Basic authentication is enabled but username is missing",
+            "Basic authentication is enabled but username is missing",
+        ),
+        (
+            "the license is valid until 2025 but users get no access",
+            "the license is valid until 2025 but users get no access",
+        ),
+    ],
+)
+def test_a_clause_that_rules_something_out_is_left_out(line, kept):
+    assert without_ruled_out(line) == kept
+
+
+def test_a_ruled_out_clause_is_no_evidence_for_an_article(bundled_kb):
+    paste = (
+        'Qlik Sense Mashup with the Capability API cannot load objects: "Failed to load resource: 403" on the '
+        "virtual proxy. Do we need to whitelist the host in the virtual proxy settings? Side: Desktop "
+        "authentication is not involved."
+    )
+    assert bundled_kb.search(paste) == []
