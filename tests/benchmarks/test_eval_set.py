@@ -189,6 +189,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout122_set.yaml", 110, 24),
         ("holdout123_set.yaml", 109, 24),
         ("holdout124_set.yaml", 112, 24),
+        ("holdout125_set.yaml", 104, 24),
+        ("holdout126_set.yaml", 108, 24),
+        ("holdout127_set.yaml", 106, 24),
+        ("holdout128_set.yaml", 110, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
