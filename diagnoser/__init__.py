@@ -85,9 +85,13 @@ def _level_asked_about(text: str) -> Lef | None:
 
 
 def _is_license_key(key: SignedKey, text: str) -> bool:
-    """Inside a log, only a license key counts: not an OAuth bearer token that happens to be a JWT."""
+    """Inside a log, only a license key counts: not an OAuth bearer token that happens to be a JWT, nor a
+    key's start shown cut short ("eyJhbGci...") by a dialog, a ticket or the writer: only a key pasted alone
+    is checked for being cut short."""
     if key.license_number is not None:
         return True
+    if key.cut_short:
+        return False
     return key.claims is None and "licen" in text[:2_000_000].lower()
 
 

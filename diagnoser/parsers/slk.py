@@ -117,6 +117,11 @@ class SignedKey:
         return str(value) if value not in (None, "") else None
 
     @property
+    def cut_short(self) -> bool:
+        """Only its start is here, ending in "..." as an email preview or a dialog shortens it."""
+        return bool(_CUT_SHORT.search(self.cleaned))
+
+    @property
     def is_an_apps_token(self) -> bool:
         """A JWT that says who a user or an app is (sub, aud, scope ...) and carries no license: an access
         or ID token of some application, not a Signed License Key."""
@@ -197,7 +202,7 @@ def decode_key(raw: str) -> SignedKey:
             f"the key is {len(cleaned):,} characters long; Signed License Keys are far shorter"
         )
         return key
-    if _CUT_SHORT.search(cleaned):  # only its start is here: nothing else about it can be told
+    if key.cut_short:  # only its start is here: nothing else about it can be told
         key.parts = len(_CUT_SHORT.sub("", cleaned).split("."))
         key.problems.append(
             'it ends with "...": only its start is here, it was cut short where it was copied'

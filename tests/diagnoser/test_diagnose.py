@@ -225,6 +225,19 @@ def test_a_bearer_token_in_a_log_is_not_taken_for_a_license_key():
     assert diagnose(log).findings == []
 
 
+def test_a_keys_start_shown_cut_short_among_other_lines_is_not_checked_as_a_key():
+    # a dialog copied as text: it shows the key's start only; the error under it is the problem
+    dialog = (
+        "Signed License Key\neyJhbGciOiJSUzUxMi...\nApply     Cancel\n"
+        "The datetime property is too low for the following\nproperty: updated"
+    )
+    diagnosis = diagnose(dialog)
+    assert diagnosis.input_kind == "log"
+    assert diagnosis.findings == []
+    # pasted alone (or with a sentence around it), the key cut short is what is wrong
+    assert ("slk.malformed", "error") in pairs("eyJhbGciOiJSUzUxMi...")
+
+
 def test_connection_urls_come_from_the_log():
     diagnosis = diagnose(M.LICENSE_SERVER_LOG)
     assert diagnosis.input_kind == "log"
