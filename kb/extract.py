@@ -269,7 +269,11 @@ def query_lines(text: str) -> list[QueryLine]:
     """The lines of a paste to match against articles, most telling first."""
     raw_lines = text.splitlines()
     lines = [(number, line.strip()[:MAX_LINE_CHARS]) for number, line in enumerate(raw_lines, 1)]
-    lines = [(number, line) for number, line in lines if line and not _ADDRESS_FIELD.match(line)]
+    lines = [
+        (number, line)
+        for number, line in lines
+        if line and not _ADDRESS_FIELD.match(line) and not _ROUTING_FIELD.match(line)
+    ]
     if not lines:
         return []
     if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:  # + the greeting and the closing line
@@ -280,7 +284,7 @@ def query_lines(text: str) -> list[QueryLine]:
         # "License Service starting" and another line's "failed" are not "License Service fails to start".
         telling = [line for _, line in lines if not _is_routine(line)]
         if len(telling) > 1:
-            selected.insert(0, (1, 0, " ".join(map(_message, telling))[:MAX_LINE_CHARS]))
+            selected.insert(0, (1, 0, " ".join(map(_words, telling))[:MAX_LINE_CHARS]))
     else:
         signals = _signals([line for _, line in lines])
         selected = [(signal, number, line) for signal, (number, line) in zip(signals, lines, strict=True)]
@@ -289,9 +293,33 @@ def query_lines(text: str) -> list[QueryLine]:
     return _unique_templates(selected)
 
 
+# The label of a ticket's field that describes the problem ("Short description:", "Work notes:"): the form's
+# words, not the writer's; the value after it is kept.
+_FIELD_LABEL = re.compile(
+    r"(?:(?:short |long )?description|summary|work notes?|(?:additional )?comments?|question"
+    r"|environment|steps (?:tried|taken|to reproduce)|(?:expected|actual) result|business impact"
+    r"|resolution notes?)\s*:(?:\s+|$)",
+    re.I,
+)
+
+
+def _words(line: str) -> str:
+    """What a line says: a JSON log line's message fields, any other line without its field label."""
+    line = _message(line)
+    label = _FIELD_LABEL.match(line)
+    return line[label.end() :] if label else line
+
+
 # An email's address fields ("From: Anna Berg <anna@...>", "To: Qlik Partner Support", "Sent: 4 June 2024"):
 # who and when, never what the problem is. Its "Subject:" is kept.
 _ADDRESS_FIELD = re.compile(r"(?:from|to|cc|bcc|sent|reply-to)\s*:\s", re.I)
+# A ticket's routing fields ("Caller: Batch Monitoring", "Assignment group: Analytics Platform", "Priority:
+# 2 - High"): who, whose and how urgent, never what the problem is.
+_ROUTING_FIELD = re.compile(
+    r"(?:number|caller|requester|reporter|requested (?:by|for)|opened by|assignment group|assigned to|priority"
+    r"|impact|urgency)\s*:\s",
+    re.I,
+)
 
 
 # Only the greeting ("Hi team,", "Dear Qlik Support,") or only the closing ("Many thanks,"): a line that
@@ -324,7 +352,7 @@ def _unique_templates(selected: list[tuple[int, int, str]]) -> list[QueryLine]:
     seen: set[str] = set()
     result: list[QueryLine] = []
     for _, number, line in selected:
-        normalised = normalise(without_ruled_out(_message(line)))
+        normalised = normalise(without_ruled_out(_words(line)))
         if not normalised or normalised in seen:
             continue
         seen.add(normalised)

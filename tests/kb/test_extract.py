@@ -9,6 +9,7 @@ from kb.extract import (
     reports_an_error,
     without_ruled_out,
 )
+from kb.normalise import normalise
 
 INFO = "2022-11-17 10:15:{:02d},123 INFO  [main] Scheduler heartbeat ok for node {} in 12ms"
 
@@ -130,6 +131,27 @@ def test_an_emails_address_fields_are_not_matched_but_its_subject_is():
     assert [line.text for line in query_lines(email)] == [
         "Subject: FW: Applying Replicate licence without GUI"
     ]
+
+
+def test_a_tickets_routing_fields_are_not_matched_and_its_description_is_matched_without_its_label():
+    ticket = (
+        "Number: INC0058001\n"
+        "Caller: Batch Monitoring\n"
+        "Priority: 3 - Moderate\n"
+        "Assignment group: Analytics Platform\n"
+        "Short description: QVS license - PRODUCTLEVEL date expired?"
+    )
+    [line] = query_lines(ticket)
+    assert line.text == "Short description: QVS license - PRODUCTLEVEL date expired?"
+    assert line.normalised == normalise("QVS license - PRODUCTLEVEL date expired?")
+
+
+def test_a_field_label_is_no_evidence_against_the_article_its_value_describes(bundled_kb):
+    # "short description" are the form's words: they made the line less about the article than it is
+    [match] = bundled_kb.search(
+        "Short description: Explain Optimistic Delegation for license backend outages"
+    )
+    assert match.article.id == "signed-license-key-overview"
 
 
 def test_a_closing_signed_on_its_own_line_is_not_matched_but_a_thanks_that_goes_on_is():
