@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import diagnoser
 from diagnoser import Diagnosis, Finding
-from kb.extract import QueryLine, query_lines
+from kb.extract import QueryLine, query_lines, reports_an_error
 from kb.search import Boost
 
 if TYPE_CHECKING:
@@ -60,7 +60,9 @@ class Answer:
 
 def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: date | None = None) -> Answer:
     diagnosis = diagnoser.diagnose(text, today=today)
-    boosts = _article_boosts(diagnosis.findings, knowledge_base)
+    # A LEF tag quoted in a log or a message that reports an error is a detail of it.
+    details_only = diagnosis.input_kind in PASTES_ABOUT_SOMETHING_ELSE and reports_an_error(text)
+    boosts = _article_boosts(diagnosis.findings, knowledge_base, details_only)
     lines = query_lines(text)
     found = knowledge_base.find(text, limit=limit, boosts=boosts, lines=lines)
     return Answer(
@@ -79,8 +81,16 @@ def answer(knowledge_base: KnowledgeBase, text: str, *, limit: int = 5, today: d
 BOOST_POINTS = {"error": 35.0, "warning": 25.0, "info": 12.0}
 
 
-def _article_boosts(findings: list[Finding], knowledge_base: KnowledgeBase) -> dict[str, Boost]:
-    """Article id -> the strongest finding that points at it."""
+# Pastes that are not a license, a key or a license.txt themselves.
+PASTES_ABOUT_SOMETHING_ELSE = ("log", "text")
+
+
+def _article_boosts(
+    findings: list[Finding], knowledge_base: KnowledgeBase, details_only: bool = False
+) -> dict[str, Boost]:
+    """Article id -> the strongest finding that points at it. Information about the `details_only` of a
+    paste ("Our license is fine (PRODUCTLEVEL;50;;...) but the reload fails: Error: ...") only adds to an
+    article the text matches: by itself it is no answer to what the paste reports."""
     boosts: dict[str, Boost] = {}
     for finding in sorted(findings, key=lambda finding: -BOOST_POINTS.get(finding.severity, 0.0)):
         points = BOOST_POINTS.get(finding.severity)
@@ -88,5 +98,6 @@ def _article_boosts(findings: list[Finding], knowledge_base: KnowledgeBase) -> d
             continue
         for place, article_id in enumerate(finding.articles):
             if article_id in knowledge_base and article_id not in boosts:
-                boosts[article_id] = Boost(points, f"check {finding.check}: {finding.title}", place)
+                alone = not (details_only and finding.severity == "info")
+                boosts[article_id] = Boost(points, f"check {finding.check}: {finding.title}", place, alone)
     return boosts

@@ -87,6 +87,7 @@ class Boost:
     points: float
     why: str
     place: int = 0  # the article's place among the finding's articles: the first is the one it points at most
+    alone: bool = True  # whether it makes a match of an article the text does not match
 
 
 @dataclass(frozen=True)
@@ -340,10 +341,12 @@ class SearchIndex(LineEvidence):
             if hit is not None and self._is_match(hit):
                 hit.score = min(100.0, hit.score + boost.points)
                 hit.boost_why = boost.why
-            else:
+            elif boost.alone:
                 text_score = hit.score if hit is not None else 0.0
                 hit = hits[number] = Hit(min(100.0, 50.0 + boost.points), None, boost.why)
                 hit.boost_support += text_score
+            else:
+                continue
             # Scores cap at 100: among equals, the article a problem points at comes before one an
             # information finding points at, and a finding's first article before its others.
             hit.boost_support += BOOST_TIE_BREAK * boost.points - boost.place / 10

@@ -65,6 +65,20 @@ def test_a_linked_article_is_offered_even_without_matching_words(bundled_kb):
     assert match.why == "check x: y"
 
 
+def test_information_about_a_lef_tag_quoted_in_a_reported_error_is_no_answer_by_itself(bundled_kb):
+    paste = (
+        "Our license is fine (PRODUCTLEVEL;50;;2026-12-31, PROFESSIONAL;30;;) but the nightly reload task fails:\n"
+        "2025-11-28 03:00:22 Error: Field 'CustomerID' not found\n"
+        "2025-11-28 03:00:22 Execution Failed"
+    )
+    result = answer(bundled_kb, paste, today=TODAY)
+    assert "lef.product" in {finding.check for finding in result.findings}
+    assert result.matches == []
+    # asked about, the level is what the paste is about
+    asked = answer(bundled_kb, "our LEF says PRODUCTLEVEL;10;; what product is that", today=TODAY)
+    assert asked.best.article.id == "product-levels-activation-methods"
+
+
 def test_json_of_an_answer_has_the_contract_shape(bundled_kb):
     payload = answer(bundled_kb, TOKEN_LEF, today=TODAY).to_dict()
     assert set(payload) == {"input_kind", "findings", "matches"}
