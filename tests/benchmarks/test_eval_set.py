@@ -193,6 +193,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout126_set.yaml", 108, 24),
         ("holdout127_set.yaml", 106, 24),
         ("holdout128_set.yaml", 110, 24),
+        ("holdout129_set.yaml", 107, 24),
+        ("holdout130_set.yaml", 108, 24),
+        ("holdout131_set.yaml", 108, 24),
+        ("holdout132_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
