@@ -108,7 +108,7 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
         "forlorade forlorat"
     ),
     "copied": "kopiert copie copiee copiado copiada copiato gekopieerd skopiowany skopiowalem",
-    "received": "erhalten recu recue recibido recebido ricevuto ontvangen otrzymany",
+    "received": "erhalten recu recue recibido recebido ricevuto ontvangen otrzymany recibio recebeu recebemos",
     "start": "startet starten demarre demarrer inicia iniciar arranca avvia uruchamia startar",
     "shows": "sichtbar visivel visibile zichtbaar widoczne widoczny",
     "professional": "professionnel profesional profissional professionale profesjonalny profesjonalne",
@@ -138,7 +138,7 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "information": "informacion informacao informazioni informationen",
     "valid": "valida valido gultig gultige gultigen geldig geldige giltig",
     "acquire": "obtener obter obtenir ottenere",
-    "management": "administracion administracao amministrazione",
+    "management": "administracion administracao amministrazione gestion",
     "supported": "unterstutzt unterstutzten supportato ondersteund stods",
     "blocked": "gesperrt blockiert bloque bloquee bloqueado bloqueada bloccato geblokkeerd blockerad",
     "block": "blockera blockieren bloquear bloquer bloccare blokkeren",
@@ -146,6 +146,16 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "ui": "oberflache interfaz",
     "serial": "seriennummer serienummer",
     "import": "importera importieren importar importare importeren einspielen",
+    "signed": (
+        "signee signees signe signes signiert signierte signierter signierten firmada firmado assinada "
+        "assinado firmata firmato ondertekend ondertekende podpisany podpisana podpisanego signerad signerade"
+    ),
+    "email": "correo courriel",
+    "directly": "directement directamente direttamente rechtstreeks bezposrednio direkt",
+    "order": "commander commande pedido pedir bestellen bestellung bestellt ordinare zamowic zamowienie bestalla",
+    "company": "empresa entreprise unternehmen firma azienda bedrijf foretag",
+    "support": "soporte suporte supporto ondersteuning wsparcie",
+    "buy more": "dokupic nachkaufen",
 }
 
 FOREIGN_WORDS: dict[str, tuple[str, ...]] = {
@@ -163,15 +173,16 @@ FOREIGN_STOP_WORDS = frozenset(
     bekommen bekommt kommt kommen dazu vorab gibt geht sehr mehr hier dort heute gestern nach
     de o le la les un une du et ou est sont avec pour dans sur par ne nous vous ils elle il je on qui que qu quoi
     ce cette ces mon ma mes notre nos votre vos leur leurs au aux bonjour merci salut cordialement mais donc
-    car tres tout tous encore deja avons ont j ai l depuis alors dit
+    car tres tout tous encore deja avons ont j ai l depuis alors dit n s d c plus voulons voulez devons devez
+    maintenant passer
     el los las una unos unas del al y es son esta estan con para por sobre como cuando donde pero mas muy
     ya todavia tambien hola gracias saludos nosotros somos mi mis su sus nuestro nuestra se lo le hay
-    tenemos tiene
+    tenemos tiene podemos puede pueden persona
     um uma da dos das na nas com ou mas ja ainda ola obrigado temos
     het een en zijn voor van te wij jullie ik bedankt groeten maar ook nog
     il lo gli della delle nel nella sono ciao grazie
     pelo pela pelos pelas nosso nossa nossos nossas voces
-    w z ze na do sa jest czy jak co sie ta nasz nasze nasi dzien dobry dziekuje
+    w z ze na do sa jest czy jak co sie ta nasz nasze nasi dzien dobry dziekuje od chcemy gdzie wiecej
     och att det som ett ar for pa med till av vi har kan vill hur vad nar varfor hej tack mot eller om men
     ocksa fran var vara vart nu sa jag fler mellan sina sin sitt
     """.split()  # noqa: SIM905 (a word list reads better as text)

@@ -708,6 +708,19 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
             "QlikView でユーザーに二重のライセンスが割り当てられます",
             "qlikview-dynamic-allocation-double-assignment",
         ),
+        (
+            "Bonjour, nos utilisateurs n'ont plus aucune allocation Professional ou Analyzer et la console de"
+            " gestion demande la clé de licence signée",
+            "lost-license-assignments",
+        ),
+        (
+            "Dzien dobry, kupilismy licencje bezposrednio od Qlik i chcemy dokupic wiecej licencji do Qlik Cloud",
+            "purchase-qlik-cloud",
+        ),
+        (
+            "Hola, la persona que recibió el correo con la licencia de Replicate ya no está en la empresa",
+            "purchase-replicate-compose-em",
+        ),
     ],
 )
 def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, article_id):
