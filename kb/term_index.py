@@ -97,13 +97,14 @@ class TermIndex:
         term_ids: list[int] = []
         term_ptr = [0]
         self.article_services: list[frozenset[str]] = []
+        article_ids = frozenset(article.id for article in self.articles)
         for article_number, article in enumerate(self.articles):
             services: set[str] = set()
             for kind, strings in (
                 (ERROR, article.errors),
                 (SYMPTOM, article.symptoms),
                 (TITLE, (article.title,)),
-                (BODY, passages_of(article)),
+                (BODY, passages_of(article, article_ids)),
             ):
                 for text in strings:
                     normalised = normalise.__wrapped__(text)
@@ -370,23 +371,32 @@ def _typo_buckets(spellings: Iterable[str]) -> dict[tuple[str, int], list[str]]:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Where an article sends the reader elsewhere, the words are the other article's subject, not its own: a
-# reference to another article by its id, "Title (article-id)", and "see *Title*" in its text.
+# reference "Title (article-id)", "see *Title*" in its text, and another article's id anywhere.
 _REFERENCE_TO_AN_ARTICLE = re.compile(r"\([a-z0-9]+(?:-[a-z0-9]+)+\)\s*$")
 _SEE_ELSEWHERE = re.compile(r"\bsee \*[^*]+\*")
+_ID_SHAPED = re.compile(r"[*(]?\b[a-z0-9]+(?:-[a-z0-9]+)+\b[*)]?")
 # Paragraphs shorter than this many characters join the next one.
 MIN_PASSAGE_CHARS = 200
 
 
-def passages_of(article: Article) -> list[str]:
+def passages_of(article: Article, article_ids: frozenset[str] = frozenset()) -> list[str]:
     """An article's text in passages, each under its title: a paste that describes the problem in other
     words than the article's strings must be explained by one passage, not by words from all over a long
-    article."""
+    article. What points to one of the other `article_ids` is left out."""
+    others = article_ids - {article.id}
+
+    def own_words(text: str) -> str:
+        text = _SEE_ELSEWHERE.sub("see", text)
+        return _ID_SHAPED.sub(
+            lambda found: "" if found.group().strip("*()") in others else found.group(), text
+        )
+
     head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
     passages = [head]
     pending = ""
     own_references = [line for line in article.references if not _REFERENCE_TO_AN_ARTICLE.search(line)]
     for text in (article.environment, article.cause, article.resolution, "\n".join(own_references)):
-        for paragraph in _PARAGRAPH_BREAK.split(_SEE_ELSEWHERE.sub("see", text)):
+        for paragraph in _PARAGRAPH_BREAK.split(own_words(text)):
             pending = f"{pending} {paragraph.strip()}".strip()
             if len(pending) >= MIN_PASSAGE_CHARS:
                 passages.append(f"{article.title} {pending}")

@@ -528,12 +528,28 @@ def test_where_an_article_sends_the_reader_elsewhere_its_passages_do_not_take_th
     text = " ".join(passages_of(article))
     assert "Import a license" not in text
     assert "Licensing guide" in text and "repctl importlicense" in text
+    # another article's id, wherever it is named; words that only look like an id stay
+    article = Article(
+        id="overview",
+        title="Overview",
+        resolution="The products in the product-level table (product-levels). Fix the connection first (see "
+        "*connection-error*), pay-per-minute users too.",
+        references=("connection-error",),
+    )
+    text = " ".join(passages_of(article, frozenset(["overview", "product-levels", "connection-error"])))
+    assert "product-levels" not in text and "connection-error" not in text
+    assert "product-level table" in text and "pay-per-minute" in text
 
 
 def test_a_cross_reference_does_not_make_the_citing_article_answer_the_cited_ones_question(bundled_kb):
     # the purchase and fields articles both cite "Import a Qlik Replicate license from the command line"
     matches = bundled_kb.search("replicate renewal license apply from command line repctl")
     assert matches[0].article.id == "replicate-import-license-cli"
+    # the overview names "(product-levels-activation-methods)" in its text
+    matches = bundled_kb.search(
+        "list of product levels and suported activation methds (LEF vs signed licence key)"
+    )
+    assert matches[0].article.id == "product-levels-activation-methods"
 
 
 def test_a_search_goes_to_the_article_whose_symptoms_agree_with_its_text(bundled_kb):
