@@ -39,7 +39,7 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
         " achetons acheter kaufe comprei compramos compraram kupic kupilismy kupione zakup zakupu"
         " kopa kopt kopte kopet"
     ),
-    "customers": "kunde kunden cliente clientes klant klanten kunder kunderna clienti",
+    "customers": "kunde kunden cliente clientes klant klanten kunder kunderna clienti klient klienta klientem",
     "assigned": (
         "zugewiesen zugeordnet attribue attribuee attribues attribuees asignado asignada asignados "
         "asignadas atribuido atribuida atribuidos assegnato assegnata assegnati toegewezen"
@@ -48,7 +48,11 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "assignment": (
         "zuweisung zuweisungen zuordnung asignacion asignaciones atribuicao assegnazione toewijzing "
-        "tilldelning tilldelningar"
+        "tilldelning tilldelningar assegnazioni atribuicoes przypisania"
+    ),
+    "license assignment": (
+        "licenstilldelning licenstilldelningar licenstilldelningen licenstilldelningarna lizenzzuweisung "
+        "lizenzzuweisungen"
     ),
     "double": "doppelt doppelte doppelten doppelter doble dobles duplo dupla dubbel doppio",
     "error": (
@@ -87,25 +91,29 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
         "kein keine keinen keiner aucun aucune ningun ninguna nenhum nenhuma geen nessun nessuna brak "
         "ingen inga inget"
     ),
-    "new": "neu neue neuen nouveau nouvelle nuevo nueva novo nova nuovo nieuw nieuwe nya",
+    "new": "neu neue neuen nouveau nouvelle nuevo nueva novo nova nuovo nieuw nieuwe nya nowy nowa nowe nowym",
     "upgraded": "aktualisiert actualise actualizado atualizado aggiornato bijgewerkt",
     "apply": "anwenden aplicar appliquer applicare toepassen",
     "activate": "aktivieren activer activar ativar attivare activeren aktivera",
-    "sync": "synchronisieren synchroniser sincronizar sincronizzare synchroniseren",
+    "sync": (
+        "synchronisieren synchroniser sincronizar sincronizzare synchroniseren sincronizzate sincronizzati "
+        "sincronizzata sincronizzato sincronizados sincronizadas sincronizado sincronizada synchronisiert "
+        "synchronisees synchronises synkroniseras synkroniserade synchronizowane synchronizacja"
+    ),
     "certificate": "zertifikat certificat certificado certificato certificaat certifikat",
     "cli": "kommandozeile befehlszeile eingabeaufforderung opdrachtregel",
     "license service": "lizenzdienst lizenzdienstes lizenzservice",
     "partner": (
         "partenaire partenaires revendeur revendeurs wiederverkaufer distribuidor revendedor "
-        "rivenditore wederverkoper"
+        "rivenditore wederverkoper partnern partnera partnerem"
     ),
     "subscription": (
         "abonnement abonnements suscripcion assinatura abbonamento subskrypcja subskrypcji prenumeration "
-        "abonnemang sottoscrizione"
+        "abonnemang sottoscrizione subskrypcje"
     ),
     "lost": (
         "verloren perdu perdus perdue perdues perdido perdidos perdida perderam perso persi utracili "
-        "forlorade forlorat"
+        "forlorade forlorat tappat tappade tappa"
     ),
     "copied": "kopiert copie copiee copiado copiada copiato gekopieerd skopiowany skopiowalem",
     "received": "erhalten recu recue recibido recebido ricevuto ontvangen otrzymany recibio recebeu recebemos",
@@ -156,6 +164,20 @@ _ENGLISH_WORDS: dict[str, tuple[str, ...]] = {
     "company": "empresa entreprise unternehmen firma azienda bedrijf foretag",
     "support": "soporte suporte supporto ondersteuning wsparcie",
     "buy more": "dokupic nachkaufen",
+    "changes": (
+        "modifica modifiche modification modifications modificacion modificaciones modificacao alteracao "
+        "alteracoes anderung anderungen andring andringar zmiana zmiany"
+    ),
+    "data": "dados datos dati donnees daten dane",
+    "sends": "envia envoie invia sendet skickar wysyla",
+    "security": "seguranca seguridad sicurezza securite sicherheit sakerhet bezpieczenstwo",
+    "port": "porta puerto",
+    "consumption": "consumo consommation verbrauch forbrukning zuzycie",
+    "enabled": (
+        "ativada ativado activada activado attivata attivato activee aktiviert aktivierte aktiverad "
+        "wlaczone wlaczona ingeschakeld"
+    ),
+    "contact": "kontakta kontaktieren contacter contactar contattare kontaktowac",
 }
 
 FOREIGN_WORDS: dict[str, tuple[str, ...]] = {
@@ -175,6 +197,7 @@ FOREIGN_STOP_WORDS = frozenset(
     ce cette ces mon ma mes notre nos votre vos leur leurs au aux bonjour merci salut cordialement mais donc
     car tres tout tous encore deja avons ont j ai l depuis alors dit n s d c plus voulons voulez devons devez
     maintenant passer
+    ogni quanto vengono mette arrivare quais quando usamos quer saber diz igen ska ber alla sina jestesmy
     el los las una unos unas del al y es son esta estan con para por sobre como cuando donde pero mas muy
     ya todavia tambien hola gracias saludos nosotros somos mi mis su sus nuestro nuestra se lo le hay
     tenemos tiene podemos puede pueden persona

@@ -89,6 +89,10 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
     (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
     (r"double[ -]?click(?:s|ed|ing)?", "click"),  # a double click is no double assignment
+    (
+        r"user names?|nom d utilisateur|nombre de usuario|nome de usuario|nome utente|nazwa uzytkownika",
+        "username",
+    ),
     (r"(?:talk|speak)(?:s|ing)? (?:to|with)|get in touch with|reach out to", "contact"),
 )
 _ALTERNATIVES = "|".join(f"(?P<p{number}>{pattern})" for number, (pattern, _) in enumerate(_REWRITES))

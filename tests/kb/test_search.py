@@ -737,6 +737,14 @@ def test_a_long_text_with_a_question_mark_is_not_taken_apart(bundled_kb, monkeyp
             "Hola, la persona que recibió el correo con la licencia de Replicate ya no está en la empresa",
             "purchase-replicate-compose-em",
         ),
+        (
+            "Alla användare har tappat sina licenstilldelningar och QMC ber om licensnyckeln igen",
+            "lost-license-assignments",
+        ),
+        (
+            "O serviço de licenças não sobe, diz que a autenticação básica está ativada mas falta o nome de usuário",
+            "license-service-basic-auth-username-missing",
+        ),
     ],
 )
 def test_a_paste_in_another_language_finds_its_article(bundled_kb, paste, article_id):
