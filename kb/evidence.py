@@ -234,6 +234,8 @@ class LineEvidence(TermIndex):
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:
             return  # "Hi team,", "IT Infrastructure Manager": a greeting or a signature among other lines
+        if not terms.unknown and self.product_name_terms.issuperset(terms.ids.tolist()):
+            return  # "Qlik Sense Enterprise on Windows": which product, not what is wrong with it
         whole_errors_only = another_vendors or terms.vague
         strings = self.string_candidates(terms.ids)
         padded = f" {line.normalised} "

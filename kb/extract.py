@@ -293,12 +293,13 @@ def query_lines(text: str) -> list[QueryLine]:
     return _unique_templates(selected)
 
 
-# The label of a ticket's field that describes the problem ("Short description:", "Work notes:"): the form's
-# words, not the writer's; the value after it is kept.
+# The label of a ticket's field that describes the problem or names what it is about ("Short description:",
+# "Work notes:", "Affected CI:"): the form's words, not the writer's; the value after it is kept.
 _FIELD_LABEL = re.compile(
     r"(?:(?:short |long )?description|summary|work notes?|(?:additional )?comments?|question"
     r"|environment|steps (?:tried|taken|to reproduce)|(?:expected|actual) result|business impact"
-    r"|resolution notes?)\s*:(?:\s+|$)",
+    r"|resolution notes?|(?:affected )?ci|configuration item|(?:affected )?(?:products?|services?|components?)"
+    r"|(?:sub-?)?category)\s*:(?:\s+|$)",
     re.I,
 )
 

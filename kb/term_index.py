@@ -190,6 +190,13 @@ class TermIndex:
             for article in self.articles
         ]
         self.product_terms = frozenset().union(*self.article_products)
+        # Every word of the products' names, platform words too ("Qlik Sense Enterprise on Windows").
+        self.product_name_terms = frozenset(
+            vocabulary[term]
+            for name in {name for article in self.articles for name in article.products}
+            for term in tokens(normalise(name))
+            if term in vocabulary
+        )
         self.article_product_names = [
             tuple(name for name in map(normalise, article.products) if " " in name)
             for article in self.articles

@@ -552,6 +552,19 @@ def test_a_cross_reference_does_not_make_the_citing_article_answer_the_cited_one
     assert matches[0].article.id == "product-levels-activation-methods"
 
 
+def test_a_line_that_only_names_products_is_no_evidence(bundled_kb):
+    assert bundled_kb.search("Qlik Sense Enterprise on Windows") == []
+    ticket = (
+        "Short description: Users locked out of the app after reload - Access denied\n"
+        "CI: Qlik Sense Enterprise on Windows\n"
+        "Description: after adding section access every user gets Access denied when opening the app"
+    )
+    assert bundled_kb.search(ticket) == []
+    # a product named with what is wrong is evidence as before
+    [match, *_] = bundled_kb.search("Qlik Sense Desktop authentication link")
+    assert match.article.id == "sense-desktop-authentication"
+
+
 def test_a_search_goes_to_the_article_whose_symptoms_agree_with_its_text(bundled_kb):
     # The analyzer-capacity article's text mentions buying in Qlik Cloud as much as the purchase article's;
     # only the purchase article's symptoms ("how do I buy a Qlik Cloud subscription") agree.
