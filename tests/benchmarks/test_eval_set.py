@@ -197,6 +197,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout130_set.yaml", 108, 24),
         ("holdout131_set.yaml", 108, 24),
         ("holdout132_set.yaml", 108, 24),
+        ("holdout133_set.yaml", 109, 24),
+        ("holdout134_set.yaml", 116, 24),
+        ("holdout135_set.yaml", 109, 24),
+        ("holdout136_set.yaml", 107, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
