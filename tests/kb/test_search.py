@@ -545,6 +545,8 @@ def test_a_cross_reference_does_not_make_the_citing_article_answer_the_cited_one
     # the purchase and fields articles both cite "Import a Qlik Replicate license from the command line"
     matches = bundled_kb.search("replicate renewal license apply from command line repctl")
     assert matches[0].article.id == "replicate-import-license-cli"
+    matches = bundled_kb.search("replicate apply license from command line")
+    assert matches[0].article.id == "replicate-import-license-cli"
     # the overview names "(product-levels-activation-methods)" in its text
     matches = bundled_kb.search(
         "list of product levels and suported activation methds (LEF vs signed licence key)"
