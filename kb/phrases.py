@@ -86,7 +86,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     # A log line's level after its time stamp ("2024-07-03 09:12:40  Information  ..."): not the "information"
     # (data) a person asks about.
     (r"(?<=_date |_time )(?:information|verbose|notice)", ""),
-    (r"command (?:prompt|window|shell)|cmd prompt|(?:terminal|console) window", "command line"),
+    (r"command (?:prompt|window|shell)|cmd(?: prompt)?|(?:terminal|console) window", "command line"),
     (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
     (r"double[ -]?click(?:s|ed|ing)?", "click"),  # a double click is no double assignment
     (

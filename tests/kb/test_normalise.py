@@ -124,6 +124,8 @@ def test_the_command_line_by_any_name_is_one_term():
     ):
         assert stem("cli") in tokens(normalise(text)), text
     assert tokens(normalise("web UI")) == tokens(normalise("web console"))
+    # and with the same terms as "command line" ("line" too), where a name of it is one word
+    assert tokens(normalise("from cmd")) == tokens(normalise("from the command line"))
 
 
 def test_a_log_lines_information_level_is_not_data():
