@@ -201,6 +201,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout134_set.yaml", 116, 24),
         ("holdout135_set.yaml", 109, 24),
         ("holdout136_set.yaml", 107, 24),
+        ("holdout137_set.yaml", 109, 24),
+        ("holdout138_set.yaml", 111, 24),
+        ("holdout139_set.yaml", 105, 24),
+        ("holdout140_set.yaml", 107, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
