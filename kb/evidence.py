@@ -27,7 +27,7 @@ MIN_WORDS_SCORE = 54.0
 # symptoms) only from this score.
 ERROR_TEXT_MIN_SCORE = 66.0
 # A passage of an article's text, for a line about a service or product the article never names.
-OTHER_SUBJECT_TEXT_MIN_SCORE = 80.0
+OTHER_SUBJECT_TEXT_MIN_SCORE = 82.0
 # ... and a symptom or title: "how can we purchase Qlik Replicate and Compose, through a partner?" is not
 # answered by Qlik Cloud's "we bought through a partner" (72.5).
 OTHER_SUBJECT_PHRASE_MIN_SCORE = 75.0

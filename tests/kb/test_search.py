@@ -567,6 +567,14 @@ def test_a_line_that_only_names_products_is_no_evidence(bundled_kb):
     assert match.article.id == "sense-desktop-authentication"
 
 
+def test_another_services_problem_told_in_an_articles_words_is_not_its_problem(bundled_kb):
+    # the License service article tells of a proxy (a web proxy) and a password; this is the Proxy Service
+    paste = (
+        "Qlik Sense on Windows: the Proxy service will not start after changing the service account password"
+    )
+    assert bundled_kb.search(paste) == []
+
+
 def test_a_search_goes_to_the_article_whose_symptoms_agree_with_its_text(bundled_kb):
     # The analyzer-capacity article's text mentions buying in Qlik Cloud as much as the purchase article's;
     # only the purchase article's symptoms ("how do I buy a Qlik Cloud subscription") agree.
