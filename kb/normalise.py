@@ -177,6 +177,7 @@ SYNONYMS = {
     "mail": "email",
     "mailbox": "email",
     "wrong": "invalid",
+    "cover": "includ",  # what a license covers is what it includes
 }
 # Words the stemmer would fold into another's term: Enterprise Manager is not the Management Console, and
 # an Analyzer license is not "how to analyze performance".

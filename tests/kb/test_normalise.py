@@ -104,6 +104,12 @@ def test_log_in_is_one_word_and_filler_words_are_not_terms():
     assert tokens(normalise("how long before it shows")) == tokens(normalise("how long until it shows"))
 
 
+def test_what_a_license_covers_is_what_it_includes():
+    assert tokens(normalise("which endpoints our license covers")) == tokens(
+        normalise("which endpoints our license includes")
+    )
+
+
 def test_mail_is_email():
     assert tokens(normalise("received by mail, mailbox deleted")) == ["receiv", "email", "email", "delet"]
 
