@@ -212,14 +212,20 @@ class LineEvidence(TermIndex):
                 self.other_products.names_own(line.normalised) for line in lines
             )
             lines = [line for line, name in zip(lines, others, strict=True) if name is None]
-            in_context = any(self.in_domain(line) for line in lines)
-            for line in lines:
-                self._score_line(line, hits, in_context, alone, other_paste, products_of_paste)
+            line_terms = [self._query_terms(line.normalised) for line in lines]
+            # "licnese" is still licensing talk: a misspelt domain word counts as corrected
+            in_context = any(self.in_domain(line) for line in lines) or any(
+                terms is not None and not self.domain_term_ids.isdisjoint(terms.ids[terms.corrected].tolist())
+                for terms in line_terms
+            )
+            for line, terms in zip(lines, line_terms, strict=True):
+                self._score_line(line, terms, hits, in_context, alone, other_paste, products_of_paste)
         return hits, list(named.values())
 
     def _score_line(
         self,
         line: QueryLine,
+        terms: QueryTerms | None,
         hits: dict[int, Hit],
         in_context: bool,
         alone: bool = True,
@@ -229,7 +235,6 @@ class LineEvidence(TermIndex):
         """Score a line's candidates into `hits`; a line that names no product is about `products_of_paste`.
         In a paste about `another_vendors` product, only an error message found whole answers, and a generic
         one found whole is that product's own ("Keyset does not exist" from someone's IIS app)."""
-        terms = self._query_terms(line.normalised)
         if terms is None:
             return
         if not alone and len(terms.ids) < MIN_TERMS_OF_A_LINE and not terms.names_identifier:

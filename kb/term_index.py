@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from kb.article import Article
 from kb.english import english_stems
@@ -33,6 +34,8 @@ POSTINGS_BUDGET = 50_000
 BODY_POSTINGS_BUDGET = 10_000
 # Up to this many postings read are added up by sorting them; more, in a scratch array.
 SORTED_READ_LIMIT = 8000
+# The closest known spellings a misspelt word chooses among.
+TYPO_CHOICES = 8
 # In a long read, the rarest terms' postings list the candidate entries; after these many terms, a list
 # longer than this and than the entries listed so far only adds weight to them.
 INTRODUCING_TERMS = 2
@@ -168,6 +171,7 @@ class TermIndex:
         self.typo_buckets = _typo_buckets(self.typo_terms)
         self.english_stems = english_stems() - vocabulary.keys()
         self.domain_terms = self._domain_terms(entries_of_terms)
+        self.domain_term_ids = frozenset(vocabulary[term] for term in self.domain_terms if term in vocabulary)
         self.term_is_vague = np.zeros(len(vocabulary), dtype=bool)
         for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
             self.term_is_vague[vocabulary[term]] = True
@@ -346,10 +350,17 @@ class TermIndex:
             for length in range(len(term) - 2, len(term) + 4)
             for known in self.typo_buckets.get((term[0], length), ())
         ]
-        best = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        if best is None:
+        close = process.extract(
+            term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY, limit=TYPO_CHOICES
+        )
+        if not close:
             return None
-        spelling = best[0]
+        # Fewest edits, a swap of two letters counting as one ("licnes" is as near "licens" as "lines"),
+        # then the word the articles use most: the likelier meant.
+        spelling = min(
+            close,
+            key=lambda found: (OSA.distance(term, found[0]), self.idf[self.typo_terms[found[0]]], -found[1]),
+        )[0]
         # A real word is itself, unless it is another form of the word ("given" / "give").
         if term in self.english_stems and not (spelling.startswith(term) or term.startswith(spelling)):
             return None

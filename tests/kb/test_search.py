@@ -294,7 +294,8 @@ def test_a_single_digit_does_not_make_a_line_long_enough_for_the_articles_text(b
 
     [line] = [line for line in query_lines("a\nb\non our side. Page 1") if line.text == "on our side. Page 1"]
     hits: dict = {}
-    bundled_kb.index._score_line(line, hits, in_context=True, alone=False)
+    index = bundled_kb.index
+    index._score_line(line, index._query_terms(line.normalised), hits, in_context=True, alone=False)
     assert hits == {}  # "side", "page" and "1" found the Sense Desktop article's text at 89.7
 
 
@@ -552,6 +553,15 @@ def test_a_cross_reference_does_not_make_the_citing_article_answer_the_cited_one
         "list of product levels and suported activation methds (LEF vs signed licence key)"
     )
     assert matches[0].article.id == "product-levels-activation-methods"
+
+
+def test_a_misspelt_licensing_word_keeps_a_generic_error_in_context(bundled_kb):
+    # the wsarecv error has no licensing word of its own: "licnese" is the paste's only one
+    paste = (
+        "wsarecv: An existing connection was forcibly closed by the remote host when activating the sense "
+        "licnese key, is that expected with ssl inspection on our firewall?"
+    )
+    assert bundled_kb.search(paste)[0].article.id == "license-server-connection-error"
 
 
 def test_a_line_that_only_names_products_is_no_evidence(bundled_kb):
@@ -827,6 +837,8 @@ def test_a_misspelt_word_is_corrected_to_the_articles_word_as_written(bundled_kb
         index.correct_typo(tokens(normalise("direclty"))[0])
         == index.vocabulary[tokens(normalise("directly"))[0]]
     )
+    # two letters swapped are one edit: "licnes" is as near "lines" as "licens", and the articles say license more
+    assert index.correct_typo("licnes") == index.vocabulary["licens"]
     # "purches" is stemmed "purch": too short for "purchase", near its own stem "purchas" (a "buy" term)
     assert (
         index.correct_typo(tokens(normalise("purches"))[0]) == index.vocabulary[tokens(normalise("buy"))[0]]
