@@ -89,6 +89,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"command (?:prompt|window|shell)|cmd(?: prompt)?|(?:terminal|console) window", "command line"),
     (r"driv(?:ing|er s|ers) licens(?:e|es)", "driving permit"),  # a licence to drive is no software's
     (r"double[ -]?click(?:s|ed|ing)?", "click"),  # a double click is no double assignment
+    (r"(?:is |are )?not (?:visible|shown|displayed)|invisible", "missing"),
+    # a key that runs over several lines of a document: broken by line breaks
+    (
+        r"wrap(?:s|ped|ping)? (?:over|across|onto|into) (?:\w+ )?lines|line[ -]?wrap(?:s|ped|ping)?",
+        "line breaks",
+    ),
     (
         r"user names?|nom d utilisateur|nombre de usuario|nome de usuario|nome utente|nazwa uzytkownika",
         "username",

@@ -110,6 +110,13 @@ def test_what_a_license_covers_is_what_it_includes():
     )
 
 
+def test_not_visible_is_missing_and_a_key_wrapped_over_lines_is_broken_by_line_breaks():
+    assert tokens(normalise("option not visible in the QMC")) == tokens(
+        normalise("option missing in the QMC")
+    )
+    assert tokens(normalise("the key wraps over three lines")) == tokens(normalise("the key line breaks"))
+
+
 def test_mail_is_email():
     assert tokens(normalise("received by mail, mailbox deleted")) == ["receiv", "email", "email", "delet"]
 
