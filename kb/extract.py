@@ -32,6 +32,7 @@ _RULED_OUT = re.compile(
     r"(?:\s+(?:to me|i think|itself|as well))?\s*$",
     re.I,
 )
+_RULED_OUT_HINT = re.compile(r"\b(?:fine|ok|okay|valid|good|involved|issue|problem)\b", re.I)
 
 
 def without_ruled_out(line: str) -> str:
@@ -41,7 +42,6 @@ def without_ruled_out(line: str) -> str:
     return "".join(clause for clause in _CLAUSE_BREAK.split(line) if not _RULED_OUT.match(clause))
 
 
-_RULED_OUT_HINT = re.compile(r"\b(?:fine|ok|okay|valid|good|involved|issue|problem)\b", re.I)
 MAX_QUERY_LINES = 60
 MAX_LINE_CHARS = 2000
 
