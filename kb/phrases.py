@@ -38,6 +38,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"qem", "qlik enterprise manager"),
     (r"em", "enterprise manager"),
     (r"slks?", "signed license key"),
+    (r"lbe", "license backend"),
+    (r"qls", "qlik licensing service"),
     (r"web connectors?", "webconnectors"),  # Qlik Web Connectors, the product table's WebConnectors
     (r"(?:data )?warehouse automation", "compose"),
     (r"resellers?|distributors?|solution providers?", "partner"),

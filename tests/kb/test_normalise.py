@@ -117,6 +117,11 @@ def test_not_visible_is_missing_and_a_key_wrapped_over_lines_is_broken_by_line_b
     assert tokens(normalise("the key wraps over three lines")) == tokens(normalise("the key line breaks"))
 
 
+def test_the_licensing_services_abbreviations_are_their_names():
+    assert tokens(normalise("kept in LBE")) == tokens(normalise("kept in license backend"))
+    assert tokens(normalise("QLS")) == tokens(normalise("Qlik Licensing Service"))
+
+
 def test_mail_is_email():
     assert tokens(normalise("received by mail, mailbox deleted")) == ["receiv", "email", "email", "delet"]
 
