@@ -209,6 +209,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout142_set.yaml", 108, 24),
         ("holdout143_set.yaml", 112, 24),
         ("holdout144_set.yaml", 113, 24),
+        ("holdout145_set.yaml", 109, 24),
+        ("holdout146_set.yaml", 111, 24),
+        ("holdout147_set.yaml", 108, 24),
+        ("holdout148_set.yaml", 113, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
