@@ -49,6 +49,11 @@ QUOTED_ERROR_SHARE = 0.75
 CLOSEST_SCORE = 40.0
 CLOSEST_COUNT = 3
 BOOST_TIE_BREAK = 1000.0
+# A finding makes its article a match of FINDING_BASE_SCORE plus its points; when the paste's words match
+# articles too, its points count this much: what the person says is wrong comes before what a check infers
+# (a question asked with a key whose signature looks short).
+FINDING_BASE_SCORE = 50.0
+FINDING_BESIDE_WORDS = 0.8
 # Keys that are not license keys: "the private key", "duplicate key row", "the API key expired", and as
 # French, Spanish and Portuguese say it after the key: "clé primaire", "clave privada".
 OTHER_KEYS = frozenset(
@@ -333,6 +338,7 @@ class SearchIndex(LineEvidence):
     def _rank(self, hits: dict[int, Hit], limit: int, boosts: Mapping[str, Boost]) -> list[Match]:
         for hit in hits.values():
             hit.score = hit.combined
+        beside_words = FINDING_BESIDE_WORDS if any(map(self._is_match, hits.values())) else 1.0
         for article_id, boost in boosts.items():
             number = self.article_numbers.get(article_id)
             if number is None:
@@ -343,7 +349,8 @@ class SearchIndex(LineEvidence):
                 hit.boost_why = boost.why
             elif boost.alone:
                 text_score = hit.score if hit is not None else 0.0
-                hit = hits[number] = Hit(min(100.0, 50.0 + boost.points), None, boost.why)
+                score = FINDING_BASE_SCORE + boost.points * beside_words
+                hit = hits[number] = Hit(min(100.0, score), None, boost.why, min_score=FINDING_BASE_SCORE)
                 hit.boost_support += text_score
             else:
                 continue

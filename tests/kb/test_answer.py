@@ -79,6 +79,24 @@ def test_information_about_a_lef_tag_quoted_in_a_reported_error_is_no_answer_by_
     assert asked.best.article.id == "product-levels-activation-methods"
 
 
+def test_what_the_paste_says_is_wrong_comes_before_what_a_check_infers(bundled_kb):
+    from tests.diagnoser import keys
+
+    key = keys.signed_key()
+    short_signature = key[: key.rindex(".") + 1 + 128]
+    paste = (
+        f"We use the same key on our Windows site and a Kubernetes site:\n{short_signature}\n"
+        "Do user assignments carry across both sites?"
+    )
+    result = answer(bundled_kb, paste, today=TODAY)
+    assert ("slk.truncated", "warning") in {(finding.check, finding.severity) for finding in result.findings}
+    ids = [match.article.id for match in result.matches]
+    assert ids[:2] == ["signed-license-key-overview", "catalog-invalid-license-key"]
+    # the key alone: the finding's article is the answer, at its full points
+    alone = answer(bundled_kb, short_signature, today=TODAY)
+    assert alone.best.article.id == "catalog-invalid-license-key" and alone.best.score == 75.0
+
+
 def test_json_of_an_answer_has_the_contract_shape(bundled_kb):
     payload = answer(bundled_kb, TOKEN_LEF, today=TODAY).to_dict()
     assert set(payload) == {"input_kind", "findings", "matches"}
