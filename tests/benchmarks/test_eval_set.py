@@ -213,6 +213,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout146_set.yaml", 111, 24),
         ("holdout147_set.yaml", 108, 24),
         ("holdout148_set.yaml", 113, 24),
+        ("holdout149_set.yaml", 110, 24),
+        ("holdout150_set.yaml", 110, 24),
+        ("holdout151_set.yaml", 110, 24),
+        ("holdout152_set.yaml", 110, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
