@@ -20,7 +20,7 @@ import numpy as np
 
 from kb.article import Article
 from kb.evidence import ERROR_TEXT_MIN_SCORE, MIN_WORDS_SCORE, Hit, LineEvidence
-from kb.extract import QueryLine, query_lines, quoted_errors, quotes_an_error
+from kb.extract import QueryLine, query_lines, quoted_errors, quotes_an_error, reports_an_error
 from kb.normalise import stem, tokens
 from kb.questions import asks, in_part, is_a_question, question_parts
 from kb.scoring import BODY, ERROR, SYMPTOM, TITLE, WORDS, describe
@@ -49,6 +49,8 @@ QUOTED_ERROR_SHARE = 0.75
 CLOSEST_SCORE = 40.0
 CLOSEST_COUNT = 3
 BOOST_TIE_BREAK = 1000.0
+# What a passage must score to answer a one-line paste that reports a failure without a word of licensing.
+LONG_LINE_PASSAGE_MIN_SCORE = 60.0
 # A finding makes its article a match of FINDING_BASE_SCORE plus its points; when the paste's words match
 # articles too, its points count this much: what the person says is wrong comes before what a check infers
 # (a question asked with a key whose signature looks short).
@@ -157,6 +159,8 @@ class SearchIndex(LineEvidence):
             not whole or len(paste_lines) != 1 or len(paste_lines[0].normalised.split()) <= SEARCH_WORDS
         )
         self._doubt_licensing_matches(hits, boosts, paste_lines, passages_too)
+        if not passages_too:
+            self._doubt_passages_of_another_failure(hits, boosts, text, paste_lines)
         matches = self._rank(hits, limit, boosts)
         if matches:
             return Found(matches), hits
@@ -247,6 +251,24 @@ class SearchIndex(LineEvidence):
             ),
             lambda: not self._speaks_of_licensing(paste_lines),
             NOT_LICENSING_MIN_SCORE,
+        )
+
+    def _doubt_passages_of_another_failure(
+        self, hits: dict[int, Hit], boosts: Mapping[str, Boost], text: str, paste_lines: list[QueryLine]
+    ) -> None:
+        """A one-line paste that reports a failure and never speaks of licensing ("NPrinting publish task
+        fails: Failed to connect to the QlikView document") is another product's failure told in the words
+        of the articles' text: a passage answers it from LONG_LINE_PASSAGE_MIN_SCORE only."""
+        self._doubt(
+            hits,
+            boosts,
+            lambda hit: (
+                hit.combined >= QUESTION_MIN_SCORE
+                and hit.min_score < LONG_LINE_PASSAGE_MIN_SCORE
+                and self.entry_kind[hit.source[0]] == BODY
+            ),
+            lambda: reports_an_error(text) and not self._speaks_of_licensing(paste_lines),
+            LONG_LINE_PASSAGE_MIN_SCORE,
         )
 
     def _entry_speaks_of_licensing(self, entry: int) -> bool:

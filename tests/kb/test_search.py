@@ -564,6 +564,26 @@ def test_a_misspelt_licensing_word_keeps_a_generic_error_in_context(bundled_kb):
     assert bundled_kb.search(paste)[0].article.id == "license-server-connection-error"
 
 
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "NPrinting publish task fails: Failed to connect to the QlikView document, the connection timed out",
+        "After upgrading Qlik Sense to May 2023 the Repository service will not start and the PostgreSQL upgrade "
+        "step failed",
+    ],
+)
+def test_another_products_failure_told_in_the_articles_words_is_no_match(bundled_kb, paste):
+    assert bundled_kb.search(paste) == []
+
+
+def test_a_question_in_the_articles_words_without_licensing_words_still_finds_its_passage(bundled_kb):
+    # not a failure report: a passage answers it as before
+    [match, *_] = bundled_kb.search(
+        "user wants to sign Qlik Sense Desktop in with their Qlik Cloud tenant account"
+    )
+    assert match.article.id == "sense-desktop-authentication"
+
+
 def test_a_line_that_only_names_products_is_no_evidence(bundled_kb):
     assert bundled_kb.search("Qlik Sense Enterprise on Windows") == []
     ticket = (
