@@ -39,6 +39,9 @@ OTHER_PHRASES = (
     "remote desktop",
     "management studio",  # SQL Server Management Studio (SQL Server itself is an endpoint of Replicate)
     "sql developer",
+    "cloud control",  # Oracle Enterprise Manager Cloud Control (Qlik Enterprise Manager is ours)
+    "oracle database",  # the database product; Oracle as a Replicate source is an endpoint
+    "sap indirect access",  # SAP's licensing of third-party access (SAP as a Replicate source is ours)
 )
 # Words of the knowledge base's product names that other products' names have too, or that name a
 # platform rather than a product.

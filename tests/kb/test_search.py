@@ -70,10 +70,19 @@ def test_typo_still_matches(bundled_kb):
         "2024-01-01 10:00:00.000  INFO 1 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port(s): 8080",
         "What is a good recipe for a chocolate cake?",
         "Docker Desktop asks us to buy a paid subscription. Is it free for a company with 300 employees?",
+        "Oracle Database - Enterprise Manager Cloud Control\nSetup > Management Packs > Management Pack Access\n"
+        "Diagnostics Pack   Tuning Pack   Licensed: No\nYou are not licensed to use this feature.",
+        "SAP indirect access audit: a third-party system writes orders into SAP. Does that require extra named "
+        "user licenses?",
     ],
 )
 def test_unrelated_pastes_get_no_match(bundled_kb, paste):
     assert bundled_kb.search(paste) == []
+
+
+def test_a_paste_that_names_our_product_beside_an_other_vendors_is_ours(bundled_kb):
+    paste = "Our Replicate license expired, the task from Oracle Database to Snowflake stopped. How do we renew it?"
+    assert bundled_kb.search(paste)[0].article.id == "purchase-replicate-compose-em"
 
 
 def test_scores_are_bounded_and_sorted(bundled_kb):
