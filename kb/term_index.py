@@ -401,13 +401,13 @@ def passages_of(article: Article, article_ids: frozenset[str] = frozenset()) -> 
     """An article's text in passages, each under its title: a paste that describes the problem in other
     words than the article's strings must be explained by one passage, not by words from all over a long
     article. What points to one of the other `article_ids` is left out."""
-    others = article_ids - {article.id}
+
+    def another_articles(found: re.Match) -> str:
+        name = found.group().strip("*()")
+        return "" if name != article.id and name in article_ids else found.group()
 
     def own_words(text: str) -> str:
-        text = _SEE_ELSEWHERE.sub("see", text)
-        return _ID_SHAPED.sub(
-            lambda found: "" if found.group().strip("*()") in others else found.group(), text
-        )
+        return _ID_SHAPED.sub(another_articles, _SEE_ELSEWHERE.sub("see", text))
 
     head = " ".join((article.title, *article.symptoms, *article.errors, *article.products, *article.tags))
     passages = [head]
