@@ -217,6 +217,10 @@ def test_no_match_kinds_are_the_null_expectations():
         ("holdout150_set.yaml", 110, 24),
         ("holdout151_set.yaml", 110, 24),
         ("holdout152_set.yaml", 110, 24),
+        ("holdout153_set.yaml", 107, 24),
+        ("holdout154_set.yaml", 110, 24),
+        ("holdout155_set.yaml", 108, 24),
+        ("holdout156_set.yaml", 108, 24),
     ],
 )
 def test_the_holdout_sets_load_and_name_bundled_articles(bundled_kb, name, size, no_match):
