@@ -279,6 +279,8 @@ def query_lines(text: str) -> list[QueryLine]:
     if len(lines) <= SHORT_PASTE_LINES + MAX_SIGNATURE_LINES + 2:  # + the greeting and the closing line
         lines = _without_greeting_and_signature(lines)
     if len(lines) <= SHORT_PASTE_LINES:
+        # a stack frame says where, not what went wrong: the exception above it does
+        lines = [(number, line) for number, line in lines if not _STACK_FRAME.match(line)] or lines
         selected = [(1, number, line) for number, line in lines]
         # The paste as a whole, for a description over several lines; a log's routine lines stay out of it:
         # "License Service starting" and another line's "failed" are not "License Service fails to start".

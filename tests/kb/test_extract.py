@@ -65,6 +65,16 @@ def test_stack_frames_are_not_query_lines():
     assert texts == ["System.Security.Cryptography.CryptographicException: Keyset does not exist"]
 
 
+def test_a_short_pastes_stack_frames_are_not_query_lines_either():
+    paste = (
+        "System.Security.Cryptography.CryptographicException: Keyset does not exist\n"
+        "   at System.Security.Cryptography.CryptographicException.ThrowCryptographicException(Int32 hr)"
+    )
+    assert [line.text for line in query_lines(paste)] == [
+        "System.Security.Cryptography.CryptographicException: Keyset does not exist"
+    ]
+
+
 def test_blank_paste_has_no_lines():
     assert query_lines(" \n\t\n") == []
 

@@ -74,6 +74,10 @@ def test_typo_still_matches(bundled_kb):
         "Diagnostics Pack   Tuning Pack   Licensed: No\nYou are not licensed to use this feature.",
         "SAP indirect access audit: a third-party system writes orders into SAP. Does that require extra named "
         "user licenses?",
+        # the keyset error's exception with another message: another error
+        "System.Security.Cryptography.CryptographicException: The system cannot find the file specified.\n"
+        "   at System.Security.Cryptography.X509Certificates.X509Certificate2..ctor(String fileName)\n"
+        "   at MyCompany.Api.Startup.ConfigureServices(IServiceCollection services)",
     ],
 )
 def test_unrelated_pastes_get_no_match(bundled_kb, paste):
