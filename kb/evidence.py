@@ -117,10 +117,6 @@ class Subjects:
         return bool(self.services or self.products)
 
 
-# The last exception of an error message and what it says: "CryptographicException: Keyset does not exist".
-_THROWN = re.compile(r"(\w+Exception):\s*([^:]+?)\s*$")
-
-
 @dataclass(frozen=True)
 class QueryTerms:
     ids: np.ndarray  # sorted term ids of the line's known (or corrected) terms
@@ -258,9 +254,7 @@ class LineEvidence(TermIndex):
                 ]
             ]
         if "xception:" in line.text:
-            strings = strings[
-                [not self._another_message_of_its_exception(entry, line.text) for entry in strings]
-            ]
+            strings = self._without_other_messages_of_their_exceptions(strings, line.text)
         # a product named as written, not a word corrected to one ("component" is not a misspelt Compose)
         written = terms.ids[~terms.corrected].tolist()
         products = self.product_terms.intersection(written) or products_of_paste
@@ -279,17 +273,20 @@ class LineEvidence(TermIndex):
             passages = self.passage_candidates(terms.ids)
             self._score_entries(line, terms, passages, hits, in_context, len(passages), subjects)
 
+    def _without_other_messages_of_their_exceptions(self, strings: np.ndarray, line: str) -> np.ndarray:
+        """The candidates but the errors whose exception the line has with another message
+        ("CryptographicException: The system cannot find the file specified" is not "CryptographicException:
+        Keyset does not exist")."""
+        other = [entry for entry in strings.tolist() if self._another_message_of_its_exception(entry, line)]
+        return strings[~np.isin(strings, other)] if other else strings
+
     def _another_message_of_its_exception(self, entry: int, line: str) -> bool:
-        """Whether the line has the error's exception with another message ("CryptographicException: The
-        system cannot find the file specified" is not "CryptographicException: Keyset does not exist")."""
-        if self.entry_kind[entry] != ERROR:
-            return False
-        thrown = _THROWN.search(self.entry_text[entry])
+        thrown = self.entry_thrown.get(entry)
         if thrown is None:
             return False
-        exception, message = thrown.groups()
+        exception, message = thrown
         said = re.search(re.escape(exception) + r":\s*(\S+(?:\s+\S+)?)", line)
-        return said is not None and not message.lower().startswith(said.group(1).lower())
+        return said is not None and not message.startswith(said.group(1).lower())
 
     def _score_entries(
         self,

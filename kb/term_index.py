@@ -176,6 +176,13 @@ class TermIndex:
         for term in (self.domain_terms | GENERIC_ERROR_TERMS) & vocabulary.keys():
             self.term_is_vague[vocabulary[term]] = True
         self.entry_needs_context = self._generic_errors()
+        # Error messages that end in an exception and what it says: entry -> ("CryptographicException",
+        # "keyset does not exist").
+        self.entry_thrown = {
+            entry: (thrown.group(1), thrown.group(2).lower())
+            for entry in np.flatnonzero(self.entry_kind == ERROR).tolist()
+            if (thrown := _THROWN.search(self.entry_text[entry]))
+        }
         self.common_df = max(50, int(COMMON_TERM_SHARE * entry_count))
         self.other_products = OtherProducts(
             (product for article in self.articles for product in article.products), vocabulary
@@ -387,6 +394,8 @@ def _typo_buckets(spellings: Iterable[str]) -> dict[tuple[str, int], list[str]]:
     return buckets
 
 
+# The last exception of an error message and what it says: "CryptographicException: Keyset does not exist".
+_THROWN = re.compile(r"(\w+Exception):\s*([^:]+?)\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Where an article sends the reader elsewhere, the words are the other article's subject, not its own: a
 # reference "Title (article-id)", "see *Title*" in its text, and another article's id anywhere.
