@@ -188,11 +188,9 @@ _STEMMER = Stemmer.Stemmer("english")
 def stem_uncached(word: str) -> str:
     """Snowball (Porter 2) stem of a word: licenses/license/licensed -> licens, buying -> buy."""
     word = SPELLINGS.get(word, word)
-    if not word.isalpha():
-        return word
     if word in _KEPT_APART:
         return _KEPT_APART[word]
-    stemmed = _STEMMER.stemWord(word)
+    stemmed = _snowball(word)
     return SYNONYMS.get(stemmed, stemmed)
 
 
@@ -201,7 +199,10 @@ stem = lru_cache(maxsize=65536)(stem_uncached)
 
 def plain_stem(word: str) -> str:
     """A word's Snowball stem before synonyms replace it: "purchase" -> "purchas" (its term is "buy")."""
-    word = SPELLINGS.get(word, word)
+    return _snowball(SPELLINGS.get(word, word))
+
+
+def _snowball(word: str) -> str:
     return _STEMMER.stemWord(word) if word.isalpha() else word
 
 
